@@ -1,0 +1,6 @@
+package dev.sealdrop.client;
+
+public final class Main {
+	public static void main(String[] args) {
+	}
+}
