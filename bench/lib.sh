@@ -42,3 +42,83 @@ table_header() {
 	printf '| %-34s | %8s | %9s | %9s |\n' "what" "seconds" "MiB/s" "peak RSS MiB"
 	printf '|%s|%s|%s|%s|\n' "------------------------------------" "----------" "-----------" "-----------"
 }
+
+# --- server helpers -------------------------------------------------------------------------
+
+BENCH_ADMIN_PASSWORD=${BENCH_ADMIN_PASSWORD:-bench-admin-password-1}
+
+# free_port: an unused TCP port on loopback.
+free_port() {
+	python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_server DATA_DIR PORT JVM_OPTS...: starts the sealdrop server in the background, sets SERVER_PID.
+start_server() {
+	local data=$1 port=$2
+	shift 2
+	mkdir -p "$data"
+	SEALDROP_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD java "$@" -jar "$BENCH_ROOT/server/target/sealdrop-server.jar" \
+		--server.port="$port" --sealdrop.data-dir="$data" >"$data/server.log" 2>&1 &
+	SERVER_PID=$!
+	for _ in $(seq 1 120); do
+		curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0
+		kill -0 "$SERVER_PID" 2>/dev/null || { cat "$data/server.log" >&2; return 1; }
+		sleep 0.5
+	done
+	echo "bench: server did not start" >&2
+	return 1
+}
+
+# start_nginx DIR PORT: nginx on loopback with /discard (reads and drops a body) and /static (files in DIR/static).
+start_nginx() {
+	local dir=$1 port=$2
+	mkdir -p "$dir/static" "$dir/tmp"
+	cat >"$dir/nginx.conf" <<NGINX
+worker_processes 1;
+pid $dir/nginx.pid;
+error_log $dir/error.log;
+events { worker_connections 64; }
+http {
+	access_log off;
+	client_body_temp_path $dir/tmp;
+	proxy_temp_path $dir/tmp;
+	fastcgi_temp_path $dir/tmp;
+	uwsgi_temp_path $dir/tmp;
+	scgi_temp_path $dir/tmp;
+	sendfile on;
+	server {
+		listen 127.0.0.1:$port;
+		client_max_body_size 0;
+		location /discard { return 204; }
+		location /static/ { alias $dir/static/; }
+	}
+}
+NGINX
+	nginx -c "$dir/nginx.conf" -p "$dir"
+}
+
+stop_nginx() { [ -f "$1/nginx.pid" ] && kill "$(cat "$1/nginx.pid")" 2>/dev/null || true; }
+
+# peak_rss_mib PID: the process's resident-set high-water mark so far.
+peak_rss_mib() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+
+# sample_heap PID OUTFILE: records the peak used Java heap (MiB) of PID into OUTFILE until PID's sampler is killed.
+sample_heap() {
+	local pid=$1 out=$2 peak=0
+	while kill -0 "$pid" 2>/dev/null; do
+		used=$(jstat -gc "$pid" 2>/dev/null | awk 'NR==2 { printf "%d", ($3+$4+$6+$8)/1024 }')
+		[ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used && echo "$peak" >"$out"
+		sleep 0.2
+	done
+}
+
+# timed SECONDS_VAR CMD...: runs CMD, stores wall seconds (fractional) in the named variable.
+timed() {
+	local __var=$1
+	shift
+	local t0 t1
+	t0=$(date +%s.%N)
+	"$@"
+	t1=$(date +%s.%N)
+	printf -v "$__var" '%s' "$(echo "$t1 - $t0" | bc -l)"
+}

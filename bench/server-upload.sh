@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Issue 3 benchmark: upload archives to the sealdrop server with curl, against the same bytes sent
+# with curl to nginx (a location that reads and discards the body), in the same run.
+#   1. one archive of SIZE_MIB (default 1024): time, server peak heap and peak RSS (server -Xmx256m)
+#   2. CONCURRENT (default 8) concurrent uploads of PAR_MIB (default 256) each
+#
+#   bench/server-upload.sh [SIZE_MIB] [PAR_MIB] [CONCURRENT]
+# Needs: java, curl, nginx (Debian nginx-light), jstat, bc, python3. Build first:
+#   mvn -B -q -Dmaven.test.skip=true package
+source "$(dirname "$0")/lib.sh"
+need java curl nginx jstat bc python3
+
+size_mib=${1:-1024}
+par_mib=${2:-256}
+concurrent=${3:-8}
+work=$BENCH_OUT/server-upload
+rm -rf "$work"
+mkdir -p "$work"
+cli() { java -Xmx64m -jar "$BENCH_ROOT/client/target/sealdrop.jar" "$@"; }
+
+port=$(free_port)
+nginx_port=$(free_port)
+start_server "$work/data" "$port" -Xmx256m
+start_nginx "$work/nginx" "$nginx_port"
+trap 'kill $SERVER_PID 2>/dev/null; stop_nginx "$work/nginx"' EXIT
+url=http://127.0.0.1:$port
+auth=(-u "admin:$BENCH_ADMIN_PASSWORD")
+
+curl -fs "$url/api/v1/server-key.pem" >"$work/server.pub.pem"
+make_input "$work/big.bin" "$size_mib"
+make_input "$work/par.bin" "$par_mib"
+cli encrypt --quiet -r "$work/server.pub.pem" -o "$work/big.zip" "$work/big.bin"
+cli encrypt --quiet -r "$work/server.pub.pem" -o "$work/par.zip" "$work/par.bin"
+big_bytes=$(stat -c %s "$work/big.zip")
+par_bytes=$(stat -c %s "$work/par.zip")
+
+post_server() { curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/zip' -X POST -T "$1" "$url/api/v1/files"; }
+post_nginx() { curl -fsS -o /dev/null -H 'Content-Type: application/zip' -X POST -T "$1" "http://127.0.0.1:$nginx_port/discard"; }
+parallel() {
+	local fn=$1 file=$2 pids=()
+	for _ in $(seq 1 "$concurrent"); do "$fn" "$file" & pids+=($!); done
+	for p in "${pids[@]}"; do wait "$p"; done
+}
+
+# Warm up both (JIT, page cache), then measure.
+post_server "$work/par.zip"
+post_nginx "$work/par.zip"
+heap_file=$work/heap.peak
+echo 0 >"$heap_file"
+sample_heap "$SERVER_PID" "$heap_file" &
+sampler=$!
+
+timed t_server post_server "$work/big.zip"
+timed t_nginx post_nginx "$work/big.zip"
+timed t_server_par parallel post_server "$work/par.zip"
+timed t_nginx_par parallel post_nginx "$work/par.zip"
+kill "$sampler" 2>/dev/null || true
+
+mib() { echo "scale=1; $1 / 1048576 / $2" | bc -l; }
+echo "Server: -Xmx256m; archive ${size_mib} MiB plaintext (${big_bytes} bytes); $(java -version 2>&1 | head -1); $(nproc) cores"
+echo
+echo "| upload | sealdrop s | sealdrop MiB/s | nginx s | nginx MiB/s | ratio |"
+echo "|---|---|---|---|---|---|"
+printf '| 1 x %s MiB | %.2f | %s | %.2f | %s | %.2f |\n' "$size_mib" "$t_server" "$(mib "$big_bytes" "$t_server")" \
+	"$t_nginx" "$(mib "$big_bytes" "$t_nginx")" "$(echo "$t_nginx / $t_server" | bc -l)"
+printf '| %s x %s MiB concurrent | %.2f | %s | %.2f | %s | %.2f |\n' "$concurrent" "$par_mib" "$t_server_par" \
+	"$(mib $((par_bytes * concurrent)) "$t_server_par")" "$t_nginx_par" "$(mib $((par_bytes * concurrent)) "$t_nginx_par")" \
+	"$(echo "$t_nginx_par / $t_server_par" | bc -l)"
+echo
+echo "Server peak heap used: $(cat "$heap_file") MiB (sampled every 0.2 s with jstat); peak RSS: $(peak_rss_mib "$SERVER_PID") MiB"
