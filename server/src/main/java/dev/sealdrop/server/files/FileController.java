@@ -1,0 +1,62 @@
+package dev.sealdrop.server.files;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import dev.sealdrop.server.security.SealdropPrincipal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's stored files. Uploading is {@code POST /api/v1/files} (upload package). */
+@RestController
+@RequestMapping(path = "/api/v1/files", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "files", description = "Stored files: list, describe, delete")
+class FileController {
+
+	private final FileService files;
+
+	FileController(FileService files) {
+		this.files = files;
+	}
+
+	@GetMapping
+	@Operation(summary = "The caller's files, newest first")
+	@ApiResponse(responseCode = "400", description = "page or size out of range",
+			content = @Content(mediaType = "application/problem+json"))
+	FilePage list(@AuthenticationPrincipal SealdropPrincipal me,
+			@Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
+			@Parameter(description = "page size, 1..100") @RequestParam(defaultValue = "20") int size) {
+		return this.files.list(me, page, size);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "One of the caller's files")
+	@ApiResponse(responseCode = "404", description = "no such file among the caller's files",
+			content = @Content(mediaType = "application/problem+json"))
+	FileView get(@AuthenticationPrincipal SealdropPrincipal me, @PathVariable String id) {
+		return FileView.of(this.files.own(me, id));
+	}
+
+	@DeleteMapping("/{id}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@Operation(summary = "Delete one of the caller's files (administrators: any file)")
+	@ApiResponse(responseCode = "204", description = "deleted")
+	@ApiResponse(responseCode = "404", description = "no such file among the caller's files",
+			content = @Content(mediaType = "application/problem+json"))
+	void delete(@AuthenticationPrincipal SealdropPrincipal me, @PathVariable String id) {
+		this.files.delete(me, id);
+	}
+
+}

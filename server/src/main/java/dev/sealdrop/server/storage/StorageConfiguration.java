@@ -1,0 +1,40 @@
+package dev.sealdrop.server.storage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the blob store, the storage master key and the data directory layout. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StorageProperties.class)
+class StorageConfiguration {
+
+	@Bean
+	StoragePaths storagePaths(@Value("${sealdrop.data-dir:./data}") Path dataDir) throws IOException {
+		return StoragePaths.under(dataDir).create();
+	}
+
+	@Bean
+	FileSystemBlobStore blobStore(StoragePaths paths) throws IOException {
+		return new FileSystemBlobStore(paths.blobs());
+	}
+
+	@Bean
+	StorageKeyWrapper storageKeyWrapper(StorageProperties properties, StoragePaths paths) throws IOException {
+		SecureRandom random = new SecureRandom();
+		byte[] key = MasterKeyLoader.load(properties, paths.keys(), random);
+		try {
+			return new StorageKeyWrapper(key, random);
+		}
+		finally {
+			Arrays.fill(key, (byte) 0);
+		}
+	}
+
+}
