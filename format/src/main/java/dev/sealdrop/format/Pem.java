@@ -60,6 +60,9 @@ final class Pem {
 		StringBuilder base64 = new StringBuilder(text.length());
 		for (int i = 1; i < lines.length - 1; i++) {
 			String line = lines[i];
+			if (line.startsWith("-----")) {
+				throw new InvalidKeyException("PEM text holds more than one block; give one key");
+			}
 			if (line.isEmpty() || line.length() > 76) {
 				throw new InvalidKeyException("PEM " + label + " block has a malformed line (empty, too long, or a header)");
 			}
