@@ -1,0 +1,23 @@
+package dev.sealdrop.server.security;
+
+import java.time.Duration;
+
+import org.springframework.security.core.AuthenticationException;
+
+/** Authentication refused because the username or address is locked; answered with 429. */
+class LoginThrottledException extends AuthenticationException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient Duration retryAfter;
+
+	LoginThrottledException(Duration retryAfter) {
+		super("Too many failed logins");
+		this.retryAfter = retryAfter;
+	}
+
+	Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+}
