@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.sealdrop.server.security.SealdropPrincipal;
+import dev.sealdrop.server.system.PageResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -35,7 +36,7 @@ class FileController {
 	@Operation(summary = "The caller's files, newest first")
 	@ApiResponse(responseCode = "400", description = "page or size out of range",
 			content = @Content(mediaType = "application/problem+json"))
-	FilePage list(@AuthenticationPrincipal SealdropPrincipal me,
+	PageResponse<FileView> list(@AuthenticationPrincipal SealdropPrincipal me,
 			@Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
 			@Parameter(description = "page size, 1..100") @RequestParam(defaultValue = "20") int size) {
 		return this.files.list(me, page, size);

@@ -4,12 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+
+import dev.sealdrop.server.system.UtcTimestamps;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,7 +61,7 @@ public class FileRepository {
 			.param("serverKeyKid", file.serverKeyKid())
 			.param("warnings", file.warnings().isEmpty() ? null : String.join("\n", file.warnings()))
 			.param("idempotencyKey", file.idempotencyKey())
-			.param("createdAt", timestamp(file.createdAt()))
+			.param("createdAt", UtcTimestamps.toDb(file.createdAt()))
 			.update();
 		HexFormat hex = HexFormat.of();
 		List<Object[]> batch = new ArrayList<>(Math.min(chunkSha256.size(), CHUNK_BATCH));
@@ -87,7 +88,7 @@ public class FileRepository {
 				+ " FROM files WHERE owner_id = :ownerId AND idempotency_key = :key AND created_at >= :since")
 			.param("ownerId", ownerId)
 			.param("key", key)
-			.param("since", timestamp(since))
+			.param("since", UtcTimestamps.toDb(since))
 			.query(FileRepository::map)
 			.optional();
 	}
@@ -98,7 +99,7 @@ public class FileRepository {
 				+ " WHERE owner_id = :ownerId AND idempotency_key = :key AND created_at < :before")
 			.param("ownerId", ownerId)
 			.param("key", key)
-			.param("before", timestamp(before))
+			.param("before", UtcTimestamps.toDb(before))
 			.update();
 	}
 
@@ -150,11 +151,7 @@ public class FileRepository {
 				rs.getInt("chunk_size"), rs.getLong("total_chunks"), rs.getString("sha256"),
 				rs.getString("sealed_digest"), rs.getString("payload_header"), rs.getString("wrapped_key"),
 				rs.getString("server_key_kid"), warnings == null ? List.of() : Arrays.asList(warnings.split("\n")),
-				rs.getString("idempotency_key"), rs.getObject("created_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
-	}
-
-	private static LocalDateTime timestamp(Instant instant) {
-		return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+				rs.getString("idempotency_key"), UtcTimestamps.fromDb(rs.getObject("created_at", LocalDateTime.class)));
 	}
 
 }

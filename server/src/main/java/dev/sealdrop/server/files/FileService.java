@@ -12,6 +12,7 @@ import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
 import dev.sealdrop.server.storage.BlobStore;
+import dev.sealdrop.server.system.PageResponse;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,8 +29,6 @@ public class FileService {
 
 	private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-	static final int MAX_PAGE_SIZE = 100;
-
 	private final FileRepository files;
 
 	private final BlobStore blobs;
@@ -42,15 +41,15 @@ public class FileService {
 		this.tx = new TransactionTemplate(transactionManager);
 	}
 
-	FilePage list(SealdropPrincipal me, int page, int size) {
+	PageResponse<FileView> list(SealdropPrincipal me, int page, int size) {
 		if (page < 0 || page > 1_000_000) {
 			throw new ApiException(ProblemType.VALIDATION_FAILED, "page must be between 0 and 1000000");
 		}
-		if (size < 1 || size > MAX_PAGE_SIZE) {
-			throw new ApiException(ProblemType.VALIDATION_FAILED, "size must be between 1 and " + MAX_PAGE_SIZE);
+		if (size < 1 || size > PageResponse.MAX_SIZE) {
+			throw new ApiException(ProblemType.VALIDATION_FAILED, "size must be between 1 and " + PageResponse.MAX_SIZE);
 		}
 		List<FileView> items = this.files.findByOwner(me.userId(), page, size).stream().map(FileView::of).toList();
-		return FilePage.of(items, page, size, this.files.countByOwner(me.userId()));
+		return PageResponse.of(items, page, size, this.files.countByOwner(me.userId()));
 	}
 
 	/** The caller's own file. @throws ApiException not-found otherwise */

@@ -4,8 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+
+import dev.sealdrop.server.system.UtcTimestamps;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,15 +38,15 @@ class ServerKeyRepository {
 			.param("fingerprint", row.fingerprint())
 			.param("source", row.source())
 			.param("status", row.status())
-			.param("createdAt", timestamp(row.createdAt()))
-			.param("retiredAt", timestamp(row.retiredAt()))
+			.param("createdAt", UtcTimestamps.toDb(row.createdAt()))
+			.param("retiredAt", UtcTimestamps.toDb(row.retiredAt()))
 			.update();
 	}
 
 	void retire(String kid, Instant at) {
 		this.jdbc.sql("UPDATE server_keys SET status = :status, retired_at = :at WHERE kid = :kid")
 			.param("status", ServerKeyRow.RETIRED)
-			.param("at", timestamp(at))
+			.param("at", UtcTimestamps.toDb(at))
 			.param("kid", kid)
 			.update();
 	}
@@ -59,12 +60,7 @@ class ServerKeyRepository {
 
 	// TIMESTAMP columns hold UTC wall-clock time, independent of the JVM's time zone.
 	private static Instant instant(ResultSet rs, int column) throws SQLException {
-		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-		return value != null ? value.toInstant(ZoneOffset.UTC) : null;
-	}
-
-	private static LocalDateTime timestamp(Instant instant) {
-		return instant != null ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+		return UtcTimestamps.fromDb(rs.getObject(column, LocalDateTime.class));
 	}
 
 }

@@ -123,7 +123,7 @@ public class ServerKeyRing implements InitializingBean {
 		}
 		ServerKey previous = this.snapshot.current();
 		ServerKey next = generate();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		try {
 			this.tx.executeWithoutResult(status -> {
 				this.repository.retire(previous.row().kid(), now);
@@ -147,7 +147,7 @@ public class ServerKeyRing implements InitializingBean {
 		Identity configured = ConfiguredKeyLoader.load(this.properties);
 		List<ServerKeyRow> rows = this.repository.findAll();
 		Optional<ServerKeyRow> currentRow = rows.stream().filter(ServerKeyRow::current).findFirst();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		if (configured != null) {
 			String fingerprint = configured.fingerprint().toString();
 			Optional<ServerKeyRow> known = rows.stream().filter(r -> r.fingerprint().equals(fingerprint)).findFirst();
@@ -216,8 +216,13 @@ public class ServerKeyRing implements InitializingBean {
 		String kid = identity.fingerprint().kid();
 		identity.writePrivate(keyFile(kid), null, false);
 		ServerKeyRow row = new ServerKeyRow(kid, identity.fingerprint().toString(), ServerKeyRow.GENERATED,
-				ServerKeyRow.CURRENT, this.clock.instant(), null);
+				ServerKeyRow.CURRENT, now(), null);
 		return new ServerKey(row, identity);
+	}
+
+	// Database timestamps keep milliseconds; the in-memory copy must match what a reload returns.
+	private Instant now() {
+		return this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 	}
 
 	private Path keyFile(String kid) {

@@ -1,11 +1,11 @@
 package dev.sealdrop.server.storage;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.sealdrop.server.system.DataDirectory;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
 	@Bean
-	StoragePaths storagePaths(@Value("${sealdrop.data-dir:./data}") Path dataDir) throws IOException {
-		return StoragePaths.under(dataDir).create();
+	StoragePaths storagePaths(DataDirectory dataDirectory) {
+		return StoragePaths.create(dataDirectory);
 	}
 
 	@Bean
