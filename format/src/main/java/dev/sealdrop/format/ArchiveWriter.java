@@ -1,0 +1,338 @@
+package dev.sealdrop.format;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+
+/**
+ * Writes a v1 archive (FORMAT.md §1, §9) around chunks that are already sealed: {@code metadata.json}
+ * on {@link #create}, one STORED entry per {@link #writeChunk} call, then {@code checksums.txt} and the
+ * central directory on {@link #finish}. The output is written strictly forward (no seeking, no data
+ * descriptors), so it can go to a pipe or an HTTP body; {@link #length} gives its exact size in
+ * advance.
+ * <p>
+ * The writer checks that each chunk has the length the layout requires but cannot check that it
+ * opens: that is the caller's business. Neither {@link #finish} nor {@link #close} closes the
+ * underlying stream; {@link #close} without {@link #finish} leaves an incomplete archive.
+ */
+public final class ArchiveWriter implements Closeable {
+
+	/** A fixed entry time: the archive does not reveal when it was made, and equal input gives equal bytes. */
+	private static final long ENTRY_TIME = 1577836800000L; // 2020-01-01T00:00:00Z
+
+	private final ZipArchiveOutputStream zip;
+
+	private final PayloadHeader payload;
+
+	private final long totalChunks;
+
+	private final long originalSize;
+
+	private final ByteArrayOutputStream chunkHashes = new ByteArrayOutputStream();
+
+	private long written;
+
+	private long plaintextWritten;
+
+	private boolean finished;
+
+	private ArchiveWriter(OutputStream out, PayloadHeader payload, long totalChunks, long originalSize) {
+		this.zip = new ZipArchiveOutputStream(new NonClosingOutputStream(out));
+		this.zip.setUseZip64(Zip64Mode.AsNeeded);
+		this.zip.setMethod(ZipArchiveOutputStream.STORED);
+		this.payload = payload;
+		this.totalChunks = totalChunks;
+		this.originalSize = originalSize;
+	}
+
+	/**
+	 * Starts an archive and writes its {@code metadata.json}.
+	 * @param payload the payload header the chunks were sealed under
+	 * @param totalChunks the number of chunks that will follow, or -1 if not known (only when the
+	 * payload's size is unknown)
+	 * @param originalSize the plaintext length, or -1 if not known (only when the payload's size is
+	 * unknown); must equal the payload's when that is known
+	 * @param key the file key, wrapped here for each recipient
+	 * @param recipients 1 to 16 recipients; the first goes into {@code keys}, the rest into
+	 * {@code recipients}
+	 * @param chunkSha256OrNull SHA-256 of each sealed chunk, for the optional {@code chunks[].sha256}
+	 * members; ignored when the payload's size is unknown (then {@code chunks} is empty) and dropped
+	 * when they would make the header exceed 1 MiB
+	 */
+	public static ArchiveWriter create(OutputStream out, PayloadHeader payload, long totalChunks, long originalSize,
+			FileKey key, List<Recipient> recipients, List<byte[]> chunkSha256OrNull) throws IOException {
+		checkSizes(payload, totalChunks, originalSize);
+		if (recipients == null || recipients.isEmpty() || recipients.size() > MetadataCodec.MAX_STANZAS) {
+			throw new IllegalArgumentException("an archive has 1 to 16 recipients");
+		}
+		List<byte[]> hashes = usableHashes(payload, chunkSha256OrNull);
+		if (hashes != null) {
+			for (byte[] hash : hashes) {
+				if (hash == null || hash.length != 32) {
+					throw new IllegalArgumentException("chunk SHA-256 values must be 32 bytes");
+				}
+			}
+		}
+		List<Stanza> stanzas = new ArrayList<>();
+		for (Recipient recipient : recipients) {
+			stanzas.add(Stanza.of(HpkeKeyWrap.wrap(key, recipient)));
+		}
+		byte[] metadata = metadata(payload, stanzas, hashes);
+		ArchiveWriter writer = new ArchiveWriter(out, payload, totalChunks, originalSize);
+		writer.writeEntry(ArchiveLayout.METADATA, metadata, 0, metadata.length);
+		return writer;
+	}
+
+	/**
+	 * The exact byte length of the archive {@link #create} and the following calls write, so a server
+	 * can send {@code Content-Length} before streaming it.
+	 * @param totalChunks the number of chunks (must match {@code originalSize})
+	 * @param originalSize the plaintext length (must equal the payload's when that is known)
+	 * @param recipients the number of recipient stanzas, 1 to 16
+	 * @param withChunkSha256 whether chunk SHA-256 values will be passed to {@link #create}
+	 */
+	public static long length(PayloadHeader payload, long totalChunks, long originalSize, int recipients,
+			boolean withChunkSha256) {
+		checkSizes(payload, totalChunks, originalSize);
+		if (totalChunks < 0 || originalSize < 0 || totalChunks != PayloadHeader.chunksFor(originalSize, payload.chunkSize())) {
+			throw new IllegalArgumentException("the length needs the true chunk count and plaintext length");
+		}
+		if (recipients < 1 || recipients > MetadataCodec.MAX_STANZAS) {
+			throw new IllegalArgumentException("an archive has 1 to 16 recipients");
+		}
+		List<Stanza> stanzas = new ArrayList<>();
+		for (int i = 0; i < recipients; i++) {
+			stanzas.add(Stanza.placeholder());
+		}
+		List<byte[]> hashes = null;
+		if (withChunkSha256 && payload.totalChunks() > 0) {
+			hashes = new ArrayList<>();
+			for (long i = 0; i < payload.totalChunks(); i++) {
+				hashes.add(new byte[32]);
+			}
+		}
+		long metadata = metadata(payload, stanzas, usableHashes(payload, hashes)).length;
+		return ArchiveLayout.zipLength(metadata, originalSize, payload.chunkSize(), totalChunks);
+	}
+
+	/** Whether the header of a payload of known size stays within 1 MiB (without chunk hashes). */
+	static boolean headerFits(PayloadHeader payload, int recipients) {
+		// every chunks[] entry takes more than 50 bytes: avoid building a hopeless header
+		if (payload.totalChunks() > MetadataCodec.MAX_BYTES / 50) {
+			return false;
+		}
+		List<Stanza> stanzas = new ArrayList<>();
+		for (int i = 0; i < recipients; i++) {
+			stanzas.add(Stanza.placeholder());
+		}
+		return MetadataCodec.write(payload, stanzas, null).length <= MetadataCodec.MAX_BYTES;
+	}
+
+	private static void checkSizes(PayloadHeader payload, long totalChunks, long originalSize) {
+		if (payload.originalSize() >= 0) {
+			if (originalSize != payload.originalSize() || totalChunks != payload.totalChunks()) {
+				throw new IllegalArgumentException("original size and chunk count must match the payload header");
+			}
+		}
+		else if ((originalSize < 0) != (totalChunks < 0)) {
+			throw new IllegalArgumentException("give both the chunk count and the plaintext length, or neither");
+		}
+		else if (originalSize >= 0 && totalChunks != PayloadHeader.chunksFor(originalSize, payload.chunkSize())) {
+			throw new IllegalArgumentException("chunk count does not match the plaintext length");
+		}
+	}
+
+	private static List<byte[]> usableHashes(PayloadHeader payload, List<byte[]> hashes) {
+		if (hashes == null || payload.totalChunks() < 0) {
+			return null;
+		}
+		if (hashes.size() != payload.totalChunks()) {
+			throw new IllegalArgumentException("one SHA-256 per chunk is required");
+		}
+		return hashes;
+	}
+
+	// The header must stay within the readers' 1 MiB: the optional hashes go first, and a header
+	// that is still too large cannot be written (§4).
+	private static byte[] metadata(PayloadHeader payload, List<Stanza> stanzas, List<byte[]> hashes) {
+		byte[] metadata = MetadataCodec.write(payload, stanzas, hashes);
+		if (metadata.length > MetadataCodec.MAX_BYTES && hashes != null) {
+			metadata = MetadataCodec.write(payload, stanzas, null);
+		}
+		if (metadata.length > MetadataCodec.MAX_BYTES) {
+			throw new IllegalArgumentException("the header would exceed 1 MiB: too many chunks for a header of known size");
+		}
+		return metadata;
+	}
+
+	/** Writes the next sealed chunk as its own STORED entry. */
+	public void writeChunk(byte[] sealed, int off, int len) throws IOException {
+		checkOpen();
+		long index = this.written;
+		if (this.totalChunks >= 0 && index >= this.totalChunks) {
+			throw new IllegalStateException("all " + this.totalChunks + " chunks are written");
+		}
+		if (index >= ChunkSealer.MAX_CHUNKS) {
+			throw new IllegalStateException("too many chunks");
+		}
+		if (len < Gcm.TAG_LENGTH || len > this.payload.chunkSize() + Gcm.TAG_LENGTH) {
+			throw new IllegalArgumentException("chunk " + index + ": sealed length out of range");
+		}
+		if (this.originalSize >= 0 && len != ArchiveLayout.sealedChunkSize(this.originalSize, this.payload.chunkSize(), index)) {
+			throw new IllegalArgumentException("chunk " + index + ": sealed length does not match the layout");
+		}
+		MessageDigest sha256 = sha256();
+		sha256.update(sealed, off, len);
+		this.chunkHashes.writeBytes(sha256.digest());
+		writeEntry(ArchiveLayout.chunkEntry(index), sealed, off, len);
+		this.written++;
+		this.plaintextWritten += len - Gcm.TAG_LENGTH;
+	}
+
+	/**
+	 * Writes the next sealed chunk from a stream of exactly {@code length} bytes. The chunk is
+	 * buffered once (at most chunk size + 16 bytes), because a STORED entry's header carries its CRC-32.
+	 * Does not close {@code sealed}.
+	 */
+	public void writeChunk(InputStream sealed, long length) throws IOException {
+		checkOpen();
+		if (length < Gcm.TAG_LENGTH || length > this.payload.chunkSize() + Gcm.TAG_LENGTH) {
+			throw new IllegalArgumentException("chunk " + this.written + ": sealed length out of range");
+		}
+		byte[] buffer = sealed.readNBytes((int) length);
+		if (buffer.length != length) {
+			throw new java.io.EOFException("chunk " + this.written + ": stream ended after " + buffer.length + " bytes");
+		}
+		writeChunk(buffer, 0, buffer.length);
+	}
+
+	/**
+	 * Writes {@code checksums.txt} with the given sealed digest and the central directory, and flushes.
+	 * Does not close the underlying stream.
+	 */
+	public void finish(byte[] sealedDigest) throws IOException {
+		checkOpen();
+		if (this.totalChunks >= 0 ? this.written != this.totalChunks : this.written == 0) {
+			throw new IllegalStateException("wrote " + this.written + " chunks, expected " + Math.max(1, this.totalChunks));
+		}
+		if (this.originalSize >= 0 && this.plaintextWritten != this.originalSize) {
+			throw new IllegalStateException("the chunks do not add up to the original size");
+		}
+		if (sealedDigest == null || sealedDigest.length != SealedDigest.LENGTH) {
+			throw new IllegalArgumentException("the sealed digest is 48 bytes");
+		}
+		writeTrailer(sealedDigest);
+		this.zip.finish();
+		this.zip.flush();
+		this.finished = true;
+	}
+
+	// The trailer is N lines long, so it is generated twice (once for the CRC-32 the STORED header
+	// needs, once into the entry) instead of being held in memory.
+	private void writeTrailer(byte[] sealedDigest) throws IOException {
+		CRC32 crc = new CRC32();
+		long length = emitTrailer(sealedDigest, crc::update);
+		ZipArchiveEntry entry = entry(ArchiveLayout.CHECKSUMS, length, crc.getValue());
+		this.zip.putArchiveEntry(entry);
+		emitTrailer(sealedDigest, (bytes, off, len) -> this.zip.write(bytes, off, len));
+		this.zip.closeArchiveEntry();
+	}
+
+	private long emitTrailer(byte[] sealedDigest, Sink sink) throws IOException {
+		byte[] hashes = this.chunkHashes.toByteArray();
+		long length = 0;
+		for (int i = 0; i < this.written; i++) {
+			byte[] line = ("chunk_" + (i + 1) + ": " + Hex.encode(java.util.Arrays.copyOfRange(hashes, 32 * i, 32 * i + 32))
+					+ "\n").getBytes(StandardCharsets.US_ASCII);
+			sink.write(line, 0, line.length);
+			length += line.length;
+		}
+		byte[] last = ("sealed_sha256: " + Base64Strict.encode(sealedDigest) + "\n").getBytes(StandardCharsets.US_ASCII);
+		sink.write(last, 0, last.length);
+		return length + last.length;
+	}
+
+	private interface Sink {
+
+		void write(byte[] bytes, int off, int len) throws IOException;
+
+	}
+
+	/** Chunks written so far. */
+	long chunksWritten() {
+		return this.written;
+	}
+
+	/** Releases the writer. Does not finish the archive and does not close the underlying stream. */
+	@Override
+	public void close() {
+		this.finished = true;
+	}
+
+	private void writeEntry(String name, byte[] data, int off, int len) throws IOException {
+		CRC32 crc = new CRC32();
+		crc.update(data, off, len);
+		this.zip.putArchiveEntry(entry(name, len, crc.getValue()));
+		this.zip.write(data, off, len);
+		this.zip.closeArchiveEntry();
+	}
+
+	// STORED with size and CRC-32 set before the local header: no data descriptor (§9)
+	private static ZipArchiveEntry entry(String name, long size, long crc) {
+		ZipArchiveEntry entry = new ZipArchiveEntry(name);
+		entry.setMethod(ZipArchiveEntry.STORED);
+		entry.setSize(size);
+		entry.setCompressedSize(size);
+		entry.setCrc(crc);
+		entry.setTime(ENTRY_TIME);
+		return entry;
+	}
+
+	private void checkOpen() {
+		if (this.finished) {
+			throw new IllegalStateException("the archive writer is finished or closed");
+		}
+	}
+
+	static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Keeps Commons Compress from closing the caller's stream. */
+	private static final class NonClosingOutputStream extends FilterOutputStream {
+
+		NonClosingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) throws IOException {
+			this.out.write(b, off, len);
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.out.flush();
+		}
+
+	}
+
+}

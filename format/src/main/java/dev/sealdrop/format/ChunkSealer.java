@@ -1,0 +1,43 @@
+package dev.sealdrop.format;
+
+/**
+ * The STREAM construction of FORMAT.md §6.2: chunk {@code i} is sealed under the payload key with the
+ * nonce {@code u88be(i) || last} and the header hash as additional data, so a chunk only opens at its
+ * own position, in its own archive, with the right end-of-stream flag.
+ */
+final class ChunkSealer {
+
+	/** Counters run from 0 to 2^32 - 1 in v1. */
+	static final long MAX_CHUNKS = 1L << 32;
+
+	private final byte[] payloadKey;
+
+	private final byte[] headerHash;
+
+	ChunkSealer(byte[] payloadKey, byte[] headerHash) {
+		this.payloadKey = payloadKey;
+		this.headerHash = headerHash;
+	}
+
+	byte[] seal(long index, boolean last, byte[] plaintext, int off, int len) {
+		return Gcm.seal(this.payloadKey, nonce(index, last), this.headerHash, plaintext, off, len);
+	}
+
+	/** Returns the chunk's plaintext, or {@code null} if it does not open at this position. */
+	byte[] open(long index, boolean last, byte[] sealed, int off, int len) {
+		return Gcm.open(this.payloadKey, nonce(index, last), this.headerHash, sealed, off, len);
+	}
+
+	static byte[] nonce(long index, boolean last) {
+		if (index < 0 || index >= MAX_CHUNKS) {
+			throw new IllegalArgumentException("chunk counter out of range");
+		}
+		byte[] nonce = new byte[Gcm.NONCE_LENGTH];
+		for (int i = 0; i < 8; i++) {
+			nonce[10 - i] = (byte) (index >>> (8 * i));
+		}
+		nonce[11] = (byte) (last ? 1 : 0);
+		return nonce;
+	}
+
+}

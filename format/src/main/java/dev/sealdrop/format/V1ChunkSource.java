@@ -1,0 +1,274 @@
+package dev.sealdrop.format;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+
+/**
+ * Reads the chunks of a v1 archive in one pass (FORMAT.md §6.3, §7, §9). A chunk is returned only
+ * after it opened under its own counter and with the last-chunk flag the following local header
+ * implies; the last chunk only after {@code checksums.txt} and the sealed digest verified and
+ * nothing follows. Holds one sealed chunk and its plaintext at a time.
+ */
+final class V1ChunkSource implements ChunkSource {
+
+	private final ZipEntryReader zip;
+
+	private final MetadataCodec.V1 metadata;
+
+	private final ArchiveHeader header;
+
+	private final FileKey fileKey;
+
+	private final DerivedKeys keys;
+
+	private final ChunkSealer sealer;
+
+	private final byte[] headerHash;
+
+	private final long maxChunks;
+
+	private final MessageDigest plaintextSha256 = ArchiveWriter.sha256();
+
+	private final ByteArrayOutputStream sealedHashes = new ByteArrayOutputStream();
+
+	private ZipArchiveEntry pending;
+
+	private long index;
+
+	private long plaintextLength;
+
+	private boolean done;
+
+	private byte[] sha256;
+
+	private byte[] sealedDigest;
+
+	V1ChunkSource(ZipEntryReader zip, MetadataCodec.V1 metadata, ArchiveHeader header, FileKey fileKey,
+			DerivedKeys keys, long maxChunks) {
+		this.zip = zip;
+		this.metadata = metadata;
+		this.header = header;
+		this.fileKey = fileKey;
+		this.keys = keys;
+		this.headerHash = metadata.payload().hash();
+		this.sealer = new ChunkSealer(keys.payloadKey(), this.headerHash);
+		this.maxChunks = maxChunks;
+	}
+
+	/** Reads the local header after {@code metadata.json}; it must be the first chunk's. */
+	void start() throws IOException {
+		this.pending = this.zip.next(ArchiveLayout.METADATA);
+		expectChunkOrTrailer(this.pending, 0, ArchiveLayout.METADATA);
+		if (ArchiveLayout.CHECKSUMS.equals(this.pending.getName())) {
+			throw new IntegrityException("entry 'checksums.txt' out of order: expected '" + ArchiveLayout.chunkEntry(0) + "'");
+		}
+	}
+
+	@Override
+	public ArchiveHeader header() {
+		return this.header;
+	}
+
+	@Override
+	public PayloadHeader payload() {
+		return this.metadata.payload();
+	}
+
+	@Override
+	public FileKey fileKey() {
+		return this.fileKey;
+	}
+
+	@Override
+	public byte[] sha256() {
+		return (this.sha256 != null) ? this.sha256.clone() : null;
+	}
+
+	/** The trailer's {@code sealed_sha256}, once verified. */
+	byte[] sealedDigest() {
+		return (this.sealedDigest != null) ? this.sealedDigest.clone() : null;
+	}
+
+	@Override
+	public Opened next() throws IOException {
+		if (this.done) {
+			return null;
+		}
+		long i = this.index;
+		PayloadHeader payload = this.metadata.payload();
+		String label = "chunk " + (i + 1);
+		if (i >= this.maxChunks) {
+			throw new MalformedArchiveException(label + ": more chunks than the reader's limit of " + this.maxChunks);
+		}
+		ZipArchiveEntry entry = this.pending;
+		ZipEntryReader.requireStored(entry);
+		long size = entry.getSize();
+		long total = payload.totalChunks();
+		if (total >= 0 && i >= total) {
+			throw new IntegrityException(label + ": more chunks than total_chunks " + total);
+		}
+		long expected = (total >= 0) ? ArchiveLayout.sealedChunkSize(payload, i) : -1;
+		if (size < Gcm.TAG_LENGTH || size > payload.chunkSize() + Gcm.TAG_LENGTH || (expected >= 0 && size != expected)) {
+			throw new IntegrityException(label + ": sealed length " + size + " is not what the header implies");
+		}
+		byte[] sealed = new byte[(int) size];
+		this.zip.readFully(entry, sealed, sealed.length);
+		byte[] sealedSha256 = ArchiveWriter.sha256().digest(sealed);
+		byte[][] listed = this.metadata.chunkSha256();
+		if (i < listed.length && listed[(int) i] != null && !MessageDigest.isEqual(listed[(int) i], sealedSha256)) {
+			throw new IntegrityException(label + ": sha256 does not match metadata.json");
+		}
+		this.sealedHashes.writeBytes(sealedSha256);
+
+		// the next local header says whether this chunk is the last (§6.3)
+		this.pending = this.zip.next(ArchiveLayout.chunkEntry(i));
+		expectChunkOrTrailer(this.pending, i + 1, ArchiveLayout.chunkEntry(i));
+		boolean last = ArchiveLayout.CHECKSUMS.equals(this.pending.getName());
+		if (last && total >= 0 && i + 1 != total) {
+			throw new IntegrityException(label + ": the archive ends after " + (i + 1) + " of " + total + " chunks");
+		}
+		byte[] plaintext = this.sealer.open(i, last, sealed, 0, sealed.length);
+		if (plaintext == null) {
+			throw new IntegrityException(label + ": authentication failed" + (last ? " as the last chunk" : ""));
+		}
+		if (!last && plaintext.length != payload.chunkSize()) {
+			throw new IntegrityException(label + ": a chunk before the last is not full");
+		}
+		if (last && plaintext.length == 0 && i > 0) {
+			throw new IntegrityException(label + ": an empty last chunk after other chunks");
+		}
+		this.plaintextSha256.update(plaintext);
+		this.plaintextLength += plaintext.length;
+		this.index++;
+		if (last) {
+			finish();
+		}
+		return new Opened(i, last, sealed, plaintext);
+	}
+
+	private void finish() throws IOException {
+		long chunks = this.index;
+		PayloadHeader payload = this.metadata.payload();
+		if (payload.originalSize() >= 0 && this.plaintextLength != payload.originalSize()) {
+			throw new IntegrityException("the plaintext length does not match original_size");
+		}
+		byte[] sealedDigest = readTrailer(this.pending, chunks);
+		byte[] sealedSha = SealedDigest.open(this.keys.digestKey(), this.headerHash, this.plaintextLength, chunks,
+				sealedDigest);
+		if (sealedSha == null) {
+			throw new IntegrityException("checksums.txt: sealed_sha256 does not authenticate");
+		}
+		byte[] computed = this.plaintextSha256.digest();
+		if (!MessageDigest.isEqual(sealedSha, computed)) {
+			throw new IntegrityException("checksums.txt: the sealed SHA-256 does not match the plaintext");
+		}
+		ZipArchiveEntry after = this.zip.next(ArchiveLayout.CHECKSUMS);
+		if (after != null) {
+			throw new MalformedArchiveException("entry '" + Json.printable(after.getName()) + "' after checksums.txt");
+		}
+		this.sha256 = computed;
+		this.sealedDigest = sealedDigest;
+		this.done = true;
+	}
+
+	// checksums.txt is read line by line against the exact lines expected: its length is known in
+	// advance, so nothing of unbounded size is buffered
+	private byte[] readTrailer(ZipArchiveEntry entry, long chunks) throws IOException {
+		ZipEntryReader.requireStored(entry);
+		long expectedLength = ArchiveLayout.trailerLength(chunks);
+		if (entry.getSize() != expectedLength) {
+			throw new IntegrityException("checksums.txt: length " + entry.getSize() + ", expected " + expectedLength);
+		}
+		InputStream data = this.zip.data();
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		byte[] hashes = this.sealedHashes.toByteArray();
+		for (long i = 0; i < chunks; i++) {
+			String line = readLine(data, crc, "chunk_" + (i + 1));
+			String expected = "chunk_" + (i + 1) + ": "
+					+ Hex.encode(Arrays.copyOfRange(hashes, (int) (32 * i), (int) (32 * i + 32)));
+			if (!line.startsWith("chunk_" + (i + 1) + ": ")) {
+				throw new MalformedArchiveException("checksums.txt: line " + (i + 1) + " is not chunk_" + (i + 1));
+			}
+			if (!line.equals(expected)) {
+				throw new IntegrityException("checksums.txt: chunk_" + (i + 1) + " does not match");
+			}
+		}
+		String line = readLine(data, crc, "sealed_sha256");
+		if (!line.startsWith("sealed_sha256: ")) {
+			throw new MalformedArchiveException("checksums.txt: last line is not sealed_sha256");
+		}
+		byte[] sealedDigest;
+		try {
+			sealedDigest = Base64Strict.decode(line.substring("sealed_sha256: ".length()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new MalformedArchiveException("checksums.txt: sealed_sha256 is " + ex.getMessage());
+		}
+		if (sealedDigest.length != SealedDigest.LENGTH) {
+			throw new MalformedArchiveException("checksums.txt: sealed_sha256 is not 48 bytes");
+		}
+		if (data.read() != -1) {
+			throw new MalformedArchiveException("checksums.txt: data after sealed_sha256");
+		}
+		if (crc.getValue() != entry.getCrc()) {
+			throw new IntegrityException("entry 'checksums.txt': CRC-32 does not match");
+		}
+		return sealedDigest;
+	}
+
+	private static String readLine(InputStream data, java.util.zip.CRC32 crc, String what) throws IOException {
+		StringBuilder line = new StringBuilder(96);
+		while (true) {
+			int b;
+			try {
+				b = data.read();
+			}
+			catch (java.io.EOFException ex) {
+				throw new IntegrityException("checksums.txt: archive truncated");
+			}
+			if (b < 0) {
+				throw new MalformedArchiveException("checksums.txt: ends before " + what);
+			}
+			crc.update(b);
+			if (b == '\n') {
+				return line.toString();
+			}
+			if (b < 0x20 || b > 0x7e || line.length() > 100) {
+				throw new MalformedArchiveException("checksums.txt: not the expected ASCII line for " + what);
+			}
+			line.append((char) b);
+		}
+	}
+
+	// Any name of the chunk sequence in the wrong place is a broken sequence (an integrity failure:
+	// dropped, duplicated, reordered or truncated chunks); any other name is a malformed archive.
+	private static void expectChunkOrTrailer(ZipArchiveEntry entry, long index, String after) throws SealdropException {
+		if (entry == null) {
+			throw new IntegrityException("archive truncated: no entry after '" + after + "'");
+		}
+		String name = entry.getName();
+		String expected = ArchiveLayout.chunkEntry(index);
+		if (name.equals(expected) || (index > 0 && ArchiveLayout.CHECKSUMS.equals(name))) {
+			return;
+		}
+		if (isChunkName(name) || ArchiveLayout.CHECKSUMS.equals(name)) {
+			throw new IntegrityException("entry '" + name + "' out of order: expected '" + expected + "'");
+		}
+		throw new MalformedArchiveException("unexpected entry '" + Json.printable(name) + "': expected '" + expected + "'");
+	}
+
+	private static boolean isChunkName(String name) {
+		return name.matches("chunks/chunk_[1-9][0-9]{0,9}\\.enc");
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.zip.close();
+	}
+
+}
