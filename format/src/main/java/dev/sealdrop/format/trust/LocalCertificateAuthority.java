@@ -19,14 +19,17 @@ import java.util.Objects;
 
 import dev.sealdrop.format.InvalidKeyException;
 import dev.sealdrop.format.Recipient;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -192,8 +195,7 @@ public final class LocalCertificateAuthority {
 				.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
 				.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
 				.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(subjectKey))
-				.addExtension(Extension.authorityKeyIdentifier, false,
-						extensions.createAuthorityKeyIdentifier(this.certificate));
+				.addExtension(Extension.authorityKeyIdentifier, false, authorityKeyIdentifier(extensions));
 			if (!dnsNames.isEmpty()) {
 				GeneralName[] names = dnsNames.stream()
 					.map((dns) -> new GeneralName(GeneralName.dNSName, dns))
@@ -205,6 +207,19 @@ public final class LocalCertificateAuthority {
 		catch (GeneralSecurityException | CertIOException ex) {
 			throw new IllegalStateException("cannot issue the signing certificate", ex);
 		}
+	}
+
+	/**
+	 * The key identifier alone, equal to the CA's SubjectKeyIdentifier. Not issuer and serial: with
+	 * them, re-issuing the CA certificate for the same key would orphan every certificate it issued.
+	 */
+	private AuthorityKeyIdentifier authorityKeyIdentifier(JcaX509ExtensionUtils extensions) {
+		byte[] ski = this.certificate.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+		if (ski == null) {
+			return extensions.createAuthorityKeyIdentifier(this.certificate.getPublicKey());
+		}
+		byte[] keyId = SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ski).getOctets()).getKeyIdentifier();
+		return new AuthorityKeyIdentifier(keyId);
 	}
 
 	/** A fresh P-384 key pair from SecureRandom, e.g. for the server's signing identity. */

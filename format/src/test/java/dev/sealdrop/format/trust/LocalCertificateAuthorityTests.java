@@ -70,6 +70,9 @@ class LocalCertificateAuthorityTests {
 			.getInstance(ASN1OctetString.getInstance(ca.getExtensionValue(Extension.subjectKeyIdentifier.getId())).getOctets())
 			.getKeyIdentifier();
 		assertThat(aki).isEqualTo(ski);
+		assertThat(AuthorityKeyIdentifier
+			.getInstance(ASN1OctetString.getInstance(leaf.getExtensionValue(Extension.authorityKeyIdentifier.getId())).getOctets())
+			.getAuthorityCertIssuer()).as("key id only, so re-issuing the CA keeps its certificates valid").isNull();
 	}
 
 	@Test
