@@ -161,6 +161,9 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			problem.setType(type.type());
 			problem.setTitle(type.title());
 		});
+		if (problem.getDetail() == null && statusCode.value() == 404) {
+			problem.setDetail("There is no resource at this path.");
+		}
 		ProblemDetails.setInstance(problem, path(request));
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}

@@ -33,7 +33,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * <ul>
  * <li>Stateless: no sessions, no cookies, no form login; every request authenticates with HTTP
  * Basic or a Bearer API token.</li>
- * <li>Public: {@code GET /api/v1/server-key}, {@code GET /api/v1/server-key.pem}, health, info,
+ * <li>Public: {@code GET /api/v1/server-key}, {@code GET /api/v1/server-key.pem},
+ * {@code GET /api/v1/server-key/ca.pem}, {@code POST /api/v1/server-key/challenge}, health, info,
  * OpenAPI and Swagger UI. Administrators only: {@code /api/v1/users/**} (except {@code /me}),
  * {@code /api/v1/admin/**}, and the other actuator endpoints ({@code /actuator/prometheus} may be
  * opened with {@code sealdrop.security.prometheus-public}). Everything else: any authenticated
@@ -107,7 +108,11 @@ class SecurityConfig {
 			.authorizeHttpRequests((requests) -> {
 				// Error dispatches render an error for a request already authorized (or rejected).
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-				requests.requestMatchers(HttpMethod.GET, "/api/v1/server-key", "/api/v1/server-key.pem").permitAll();
+				requests.requestMatchers(HttpMethod.GET, "/api/v1/server-key", "/api/v1/server-key.pem",
+						"/api/v1/server-key/ca.pem")
+					.permitAll();
+				// Proves possession of the signing key to clients that have not authenticated yet.
+				requests.requestMatchers(HttpMethod.POST, "/api/v1/server-key/challenge").permitAll();
 				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();
 				requests.requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**",
 						"/swagger-ui.html")

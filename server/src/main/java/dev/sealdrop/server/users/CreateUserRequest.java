@@ -11,7 +11,12 @@ record CreateUserRequest(
 				message = Usernames.MESSAGE) String username,
 		@Schema(description = Passwords.MESSAGE, example = "correct horse battery staple",
 				accessMode = Schema.AccessMode.WRITE_ONLY) @NotNull @ValidPassword String password,
-		@Schema(description = "Grant administrator rights", defaultValue = "false") boolean admin) {
+		@Schema(description = "Grant administrator rights", defaultValue = "false") Boolean admin) {
+
+	/** Absent means no administrator rights. */
+	boolean grantsAdmin() {
+		return Boolean.TRUE.equals(this.admin);
+	}
 
 	@Override
 	public String toString() {

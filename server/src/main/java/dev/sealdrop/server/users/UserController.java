@@ -61,7 +61,7 @@ class UserController {
 	@ApiResponse(responseCode = "403", ref = OpenApiConfig.FORBIDDEN)
 	@ApiResponse(responseCode = "409", ref = OpenApiConfig.CONFLICT)
 	ResponseEntity<UserResponse> create(@Valid @RequestBody CreateUserRequest request) {
-		User user = this.users.create(request.username(), request.password(), request.admin());
+		User user = this.users.create(request.username(), request.password(), request.grantsAdmin());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(UserResponse.of(user));
 	}
 
