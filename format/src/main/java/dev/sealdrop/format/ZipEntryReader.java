@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.CRC32;
-import java.util.zip.ZipException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
@@ -19,9 +18,71 @@ final class ZipEntryReader implements AutoCloseable {
 
 	private final ZipArchiveInputStream zip;
 
+	private final SourceStream source;
+
 	ZipEntryReader(InputStream in) {
+		this.source = new SourceStream(in);
 		// no Unicode extra fields: the name is what the local header says, nothing else can rename it
-		this.zip = new ZipArchiveInputStream(in, "UTF-8", false, false);
+		this.zip = new ZipArchiveInputStream(this.source, "UTF-8", false, false);
+	}
+
+	/**
+	 * Maps an exception from Commons Compress: the archive stream's own I/O errors pass unchanged,
+	 * anything Commons Compress raised about the bytes is the archive's fault.
+	 */
+	private IOException map(IOException ex, String where) {
+		if (ex instanceof SealdropException || ex == this.source.failure) {
+			return ex;
+		}
+		String message = String.valueOf(ex.getMessage());
+		if (ex instanceof EOFException || message.contains("Truncated") || message.contains("truncated")) {
+			return new IntegrityException("archive truncated " + where);
+		}
+		return new MalformedArchiveException("not a valid ZIP " + where);
+	}
+
+	/** Remembers the underlying stream's failure, to tell it from Commons Compress's complaints. */
+	private static final class SourceStream extends java.io.FilterInputStream {
+
+		private IOException failure;
+
+		SourceStream(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			try {
+				return this.in.read();
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			try {
+				return this.in.read(b, off, len);
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			try {
+				return this.in.skip(n);
+			}
+			catch (IOException ex) {
+				this.failure = ex;
+				throw ex;
+			}
+		}
+
 	}
 
 	/** The next local header, or {@code null} at the central directory. */
@@ -29,22 +90,10 @@ final class ZipEntryReader implements AutoCloseable {
 		try {
 			return this.zip.getNextEntry();
 		}
-		catch (EOFException ex) {
-			throw new IntegrityException("archive truncated after " + after);
-		}
-		catch (ZipException ex) {
-			throw new MalformedArchiveException("not a valid ZIP after " + after);
-		}
 		catch (IOException ex) {
-			if (ex instanceof SealdropException) {
-				throw ex;
-			}
-			if (ex.getClass().getName().startsWith("org.apache.commons.compress")) {
-				throw new MalformedArchiveException("not a valid ZIP after " + after);
-			}
-			throw ex;
+			throw map(ex, "after " + after);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (RuntimeException ex) {
 			throw new MalformedArchiveException("not a valid ZIP after " + after);
 		}
 	}
@@ -91,11 +140,8 @@ final class ZipEntryReader implements AutoCloseable {
 				throw new MalformedArchiveException("entry '" + name + "': longer than its stored size");
 			}
 		}
-		catch (EOFException ex) {
-			throw new IntegrityException("entry '" + name + "': archive truncated");
-		}
-		catch (ZipException ex) {
-			throw new MalformedArchiveException("entry '" + name + "': not valid ZIP data");
+		catch (IOException ex) {
+			throw map(ex, "in entry '" + name + "'");
 		}
 		if (n != length) {
 			throw new IntegrityException("entry '" + name + "': archive truncated");
@@ -107,9 +153,31 @@ final class ZipEntryReader implements AutoCloseable {
 		}
 	}
 
-	/** Reads the current entry's data as a stream (for the trailer, which can be long). */
+	/** Reads the current entry's data as a stream (for the trailer, which can be long), with errors mapped. */
 	InputStream data() {
-		return this.zip;
+		return new java.io.FilterInputStream(this.zip) {
+
+			@Override
+			public int read() throws IOException {
+				try {
+					return this.in.read();
+				}
+				catch (IOException ex) {
+					throw map(ex, "in the current entry");
+				}
+			}
+
+			@Override
+			public int read(byte[] b, int off, int len) throws IOException {
+				try {
+					return this.in.read(b, off, len);
+				}
+				catch (IOException ex) {
+					throw map(ex, "in the current entry");
+				}
+			}
+
+		};
 	}
 
 	@Override
