@@ -2,10 +2,16 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.security.SecureRandom;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
+import org.bouncycastle.asn1.pkcs.PBES2Parameters;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -27,6 +33,12 @@ import org.bouncycastle.util.io.pem.PemGenerationException;
  * PBKDF2-HMAC-SHA256 and AES-256-CBC, which OpenSSL, Python's cryptography and the JDK all read.
  */
 final class PrivateKeyPem {
+
+	/**
+	 * More than any tool writes (OpenSSL 2 048, sealdrop 600 000); a key file asking for more would
+	 * only keep the process busy, so it is refused before any work is done.
+	 */
+	static final int MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 	/** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; the key file may be copied and attacked offline. */
 	static final int PBKDF2_ITERATIONS = 600_000;
@@ -51,6 +63,7 @@ final class PrivateKeyPem {
 				return pair.getPrivateKeyInfo();
 			}
 			if (key instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
+				checkIterationCount(encrypted.getEncryptionAlgorithm());
 				return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
 					.setProvider(BouncyCastle.provider())
 					.build(requirePassphrase(passphraseOrNull)));
@@ -122,6 +135,19 @@ final class PrivateKeyPem {
 			throw new InvalidKeyException("no private key found (expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY)");
 		}
 		return key;
+	}
+
+	private static void checkIterationCount(AlgorithmIdentifier algorithm) throws InvalidKeyException {
+		if (!PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
+			return;
+		}
+		KeyDerivationFunc kdf = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
+		if (PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())
+				&& PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount()
+					.compareTo(BigInteger.valueOf(MAX_PBKDF2_ITERATIONS)) > 0) {
+			throw new InvalidKeyException("the key file asks for more than " + MAX_PBKDF2_ITERATIONS
+					+ " PBKDF2 iterations; refusing to spend that much time on it");
+		}
 	}
 
 	private static char[] requirePassphrase(char[] passphraseOrNull) throws InvalidKeyException {

@@ -12,6 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -166,6 +167,29 @@ class IdentityTests {
 		assertThat(kdf.getIterationCount().intValue()).isEqualTo(PrivateKeyPem.PBKDF2_ITERATIONS);
 		assertThat(Identity.fromPem(pem, PASSPHRASE).recipient()).isEqualTo(identity.recipient());
 		assertInvalid(() -> Identity.fromPem(pem, "Correct-horse".toCharArray()), "wrong passphrase");
+	}
+
+	@Test
+	void refusesAKeyFileThatAsksForAnAbsurdIterationCount() throws Exception {
+		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
+			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
+		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		PBKDF2Params slow = new PBKDF2Params(kdf.getSalt(), Integer.MAX_VALUE, kdf.getPrf());
+		PBES2Parameters slowPbes2 = new PBES2Parameters(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, slow),
+				pbes2.getEncryptionScheme());
+		String pem = Pem.encode("ENCRYPTED PRIVATE KEY", encode(new EncryptedPrivateKeyInfo(
+				new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, slowPbes2), info.getEncryptedData())));
+		assertInvalid(() -> Identity.fromPem(pem, PASSPHRASE), "PBKDF2 iterations");
+	}
+
+	private static byte[] encode(EncryptedPrivateKeyInfo info) {
+		try {
+			return info.getEncoded();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test
