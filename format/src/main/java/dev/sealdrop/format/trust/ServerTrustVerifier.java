@@ -38,7 +38,8 @@ import dev.sealdrop.format.trust.TrustException.Reason;
  * contact. Pinning the leaf's key is the choice for an operator whose chain ends in a public CA:
  * pinning a public CA would accept any certificate that CA ever issued.</li>
  * </ul>
- * The chain below the anchor is validated with the JDK's PKIX {@link CertPathValidator} at this
+ * For the first contact without a pin there is {@link #firstUse}.
+ * <p>The chain below the anchor is validated with the JDK's PKIX {@link CertPathValidator} at this
  * verifier's clock, revocation checking off (the local CA publishes no revocation; a compromised
  * signing key is handled by re-pinning). The anchor's own validity period is checked too, which
  * PKIX leaves out. Host names are not checked: the pin identifies the server. Instances are
@@ -56,6 +57,16 @@ public final class ServerTrustVerifier {
 		this.pinnedCertificate = pinnedCertificate;
 		this.pinnedKey = pinnedKey;
 		this.clock = Objects.requireNonNull(clock, "clock");
+	}
+
+	/**
+	 * Trust on first use: takes the last certificate of the presented chain as the anchor and
+	 * otherwise checks everything as usual. Use it only on first contact with a server, after showing
+	 * the user {@link VerifiedServerKey#anchorFingerprint()} to compare; then store that fingerprint
+	 * and use {@link #pinningKey} from then on. It proves the server is consistent, not who it is.
+	 */
+	public static ServerTrustVerifier firstUse(Clock clock) {
+		return new ServerTrustVerifier(null, null, clock);
 	}
 
 	/** Trusts chains that lead to {@code anchor} (a CA certificate, or the signing certificate itself). */
@@ -144,8 +155,8 @@ public final class ServerTrustVerifier {
 				throw new TrustException(Reason.EXPIRED, "a certificate of the server's chain is not valid at "
 						+ Text.time(Text.checkTime(now, "now")), ex);
 			}
-			throw new TrustException(Reason.UNTRUSTED_CHAIN, "the server's certificate chain does not lead to the pinned "
-					+ ((this.pinnedKey != null) ? "key " + this.pinnedKey : "certificate"), ex);
+			throw new TrustException(Reason.UNTRUSTED_CHAIN, "the server's certificate chain does not lead to "
+					+ describePin(), ex);
 		}
 		catch (GeneralSecurityException ex) {
 			throw new TrustException(Reason.UNTRUSTED_CHAIN, "the server's certificate chain cannot be validated", ex);
@@ -153,6 +164,9 @@ public final class ServerTrustVerifier {
 	}
 
 	private int anchorIndex(List<X509Certificate> chain) throws TrustException {
+		if (this.pinnedCertificate == null && this.pinnedKey == null) {
+			return chain.size() - 1;
+		}
 		for (int i = 0; i < chain.size(); i++) {
 			X509Certificate candidate = chain.get(i);
 			boolean pinned = (this.pinnedCertificate != null) ? sameEncoding(candidate, this.pinnedCertificate)
@@ -166,6 +180,13 @@ public final class ServerTrustVerifier {
 					"no certificate of the server's chain has the pinned key " + this.pinnedKey);
 		}
 		return -1;
+	}
+
+	private String describePin() {
+		if (this.pinnedKey != null) {
+			return "the pinned key " + this.pinnedKey;
+		}
+		return (this.pinnedCertificate != null) ? "the pinned certificate" : "its own last certificate";
 	}
 
 	private static void checkValidity(X509Certificate certificate, Instant now) throws TrustException {

@@ -265,6 +265,31 @@ class ServerTrustVerifierTests {
 	}
 
 	@Test
+	void firstUseAnchorsAtTheLastCertificateAndReportsItsKeyToPin() throws TrustException {
+		VerifiedServerKey verified = ServerTrustVerifier.firstUse(this.fx.clock)
+			.verify(this.fx.chain, this.fx.signed, this.fx.encryptionKey);
+		assertThat(verified.anchorFingerprint()).isEqualTo(Certificates.keyFingerprint(this.fx.ca.certificate()));
+		VerifiedServerKey again = ServerTrustVerifier.pinningKey(verified.anchorFingerprint(), this.fx.clock)
+			.verify(this.fx.chain, this.fx.signed, this.fx.encryptionKey);
+		assertThat(again.key()).isEqualTo(this.fx.encryptionKey);
+	}
+
+	@Test
+	void firstUseStillRejectsALeafTheLastCertificateDidNotIssue() {
+		LocalCertificateAuthority impostor = LocalCertificateAuthority.generate(this.fx.clock);
+		X509Certificate forgedLeaf = impostor.issueSigningCertificate(this.fx.signing.getPublic(), "sealdrop server");
+		assertReason(() -> ServerTrustVerifier.firstUse(this.fx.clock)
+			.verify(List.of(forgedLeaf, this.fx.ca.certificate()), this.fx.signed, this.fx.encryptionKey), Reason.UNTRUSTED_CHAIN);
+	}
+
+	@Test
+	void firstUseStillChecksTheStatementSignature() {
+		SignedKeyStatement forged = this.fx.statement.sign(LocalCertificateAuthority.generateKeyPair().getPrivate());
+		assertReason(() -> ServerTrustVerifier.firstUse(this.fx.clock).verify(this.fx.chain, forged, this.fx.encryptionKey),
+				Reason.BAD_SIGNATURE);
+	}
+
+	@Test
 	void challengeAnswerVerifiesAgainstTheVerifiedKey() throws TrustException {
 		VerifiedServerKey verified = this.fx.verifier().verify(this.fx.chain, this.fx.signed, this.fx.encryptionKey);
 		String nonce = ChallengeResponse.newNonce();
