@@ -17,6 +17,8 @@ final class CountingInputStream extends FilterInputStream {
 
 	private boolean exceeded;
 
+	private boolean ended;
+
 	CountingInputStream(InputStream in, long limit) {
 		super(in);
 		this.limit = limit;
@@ -30,11 +32,19 @@ final class CountingInputStream extends FilterInputStream {
 		return this.exceeded;
 	}
 
+	/** Whether the wrapped stream reported its end. */
+	boolean ended() {
+		return this.ended;
+	}
+
 	@Override
 	public int read() throws IOException {
 		int b = super.read();
 		if (b >= 0) {
 			add(1);
+		}
+		else {
+			this.ended = true;
 		}
 		return b;
 	}
@@ -44,6 +54,9 @@ final class CountingInputStream extends FilterInputStream {
 		int n = super.read(b, off, len);
 		if (n > 0) {
 			add(n);
+		}
+		else if (n < 0) {
+			this.ended = true;
 		}
 		return n;
 	}

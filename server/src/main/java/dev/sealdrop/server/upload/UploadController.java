@@ -1,9 +1,9 @@
 package dev.sealdrop.server.upload;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -12,9 +12,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.Part;
 
 import dev.sealdrop.server.files.FileView;
 import dev.sealdrop.server.problem.ApiException;
@@ -30,6 +28,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 /**
  * {@code POST /api/v1/files}: upload an archive made for the server key, either as the raw body
@@ -111,10 +112,16 @@ class UploadController {
 
 		@Override
 		public InputStream open() throws IOException {
-			Part part;
+			MultipartFile file;
 			try {
-				part = this.request.getPart("file");
-				this.clientName = this.request.getParameter("filename");
+				// Spring's lazily resolving wrapper: the body is parsed (and the part spooled) only now.
+				MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(this.request,
+						MultipartHttpServletRequest.class);
+				if (multipart == null) {
+					throw new ApiException(ProblemType.VALIDATION_FAILED, "The multipart body cannot be parsed.");
+				}
+				file = multipart.getFile("file");
+				this.clientName = multipart.getParameter("filename");
 			}
 			catch (MaxUploadSizeExceededException ex) {
 				throw tooLarge();
@@ -125,28 +132,12 @@ class UploadController {
 				}
 				throw new ApiException(ProblemType.VALIDATION_FAILED, "The multipart body cannot be parsed.", ex);
 			}
-			catch (ServletException ex) {
-				throw new ApiException(ProblemType.VALIDATION_FAILED, "The multipart body cannot be parsed.", ex);
-			}
-			if (part == null) {
+			if (file == null) {
 				throw new ApiException(ProblemType.VALIDATION_FAILED,
 						"A multipart upload needs the archive in a part named \"file\".",
-						Map.of("errors", java.util.List.of(Map.of("field", "file", "message", "required"))));
+						Map.of("errors", List.of(Map.of("field", "file", "message", "required"))));
 			}
-			return new FilterInputStream(part.getInputStream()) {
-
-				@Override
-				public void close() throws IOException {
-					try {
-						super.close();
-					}
-					finally {
-						// Free the spooled copy now rather than at the end of the request.
-						part.delete();
-					}
-				}
-
-			};
+			return file.getInputStream();
 		}
 
 		@Override

@@ -157,6 +157,11 @@ class UploadService {
 						// Whatever the reader made of the cut-off stream, the cause is the size.
 						throw tooLarge(maxBytes);
 					}
+					if (ex instanceof IOException && !(ex instanceof SealdropException) && counted.ended()) {
+						// The whole body arrived, so this is not the network: the archive itself ends early.
+						throw new ApiException(ProblemType.MALFORMED_ARCHIVE,
+								"The archive ends early (truncated ZIP); nothing was stored.", ex);
+					}
 					throw ex;
 				}
 			}
