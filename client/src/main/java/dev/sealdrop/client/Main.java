@@ -1,6 +1,40 @@
 package dev.sealdrop.client;
 
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code sealdrop} command-line client. */
 public final class Main {
-	public static void main(String[] args) {
+
+	private Main() {
 	}
+
+	public static void main(String[] args) {
+		PrintWriter out = new PrintWriter(System.out, true);
+		PrintWriter err = new PrintWriter(System.err, true);
+		int exitCode = newCommandLine(out, err).execute(args);
+		out.flush();
+		err.flush();
+		System.exit(exitCode);
+	}
+
+	/**
+	 * The configured command line: text output to {@code out}, diagnostics to {@code err}, binary data
+	 * on the process's standard streams. {@code execute(args)} returns an {@link ExitCode} value.
+	 */
+	public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
+		return newCommandLine(Io.system(out, err));
+	}
+
+	static CommandLine newCommandLine(Io io) {
+		CommandLine commandLine = new CommandLine(new SealdropCommand(io));
+		commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpTable());
+		commandLine.setOut(io.out());
+		commandLine.setErr(io.err());
+		commandLine.setExecutionExceptionHandler(new ErrorReporter());
+		commandLine.setParameterExceptionHandler(new UsageErrorReporter());
+		return commandLine;
+	}
+
 }

@@ -1,0 +1,191 @@
+package dev.sealdrop.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * An output file that appears only complete: data goes to a temporary file in the target's
+ * directory (mode 0600 from creation), and {@link #commit()} syncs it, gives it its final mode and
+ * renames it into place. Without {@code overwrite} an existing target is never replaced, even one
+ * created while we were writing. {@link #close()} without a commit deletes the temporary file, and
+ * a shutdown hook ({@link PendingFiles}) does the same on Ctrl-C.
+ */
+final class AtomicOutput implements Closeable {
+
+	/** Final permissions of the output (POSIX file systems only). */
+	enum Mode {
+		/** 0600: decrypted plaintext. */
+		PRIVATE("rw-------"),
+		/** 0644: archives (ciphertext) and public keys, meant to be passed on. */
+		SHARED("rw-r--r--");
+
+		private final Set<PosixFilePermission> permissions;
+
+		Mode(String permissions) {
+			this.permissions = PosixFilePermissions.fromString(permissions);
+		}
+	}
+
+	private final Path target;
+
+	private final Path temp;
+
+	private final boolean overwrite;
+
+	private final Mode mode;
+
+	private final FileChannel channel;
+
+	private final OutputStream stream;
+
+	private boolean committed;
+
+	private boolean closed;
+
+	private AtomicOutput(Path target, Path temp, boolean overwrite, Mode mode) throws IOException {
+		this.target = target;
+		this.temp = temp;
+		this.overwrite = overwrite;
+		this.mode = mode;
+		this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+		this.stream = Channels.newOutputStream(this.channel);
+	}
+
+	/**
+	 * Starts an output. Fails early, before anything is written, if the target exists and
+	 * {@code overwrite} is false, or if the target is a directory.
+	 */
+	static AtomicOutput create(Path target, boolean overwrite, Mode mode) throws IOException, CommandException {
+		Path absolute = target.toAbsolutePath();
+		if (Files.isDirectory(absolute)) {
+			throw new CommandException(ExitCode.IO_ERROR, target + ": is a directory");
+		}
+		if (!overwrite && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+			throw new FileAlreadyExistsException(target.toString());
+		}
+		Path directory = absolute.getParent();
+		// createTempFile makes the file 0600 on POSIX: plaintext is never readable by others, not even briefly.
+		Path temp = Files.createTempFile(directory, ".sealdrop-", ".part");
+		PendingFiles.register(temp);
+		try {
+			return new AtomicOutput(target, temp, overwrite, mode);
+		}
+		catch (IOException | RuntimeException ex) {
+			discard(temp);
+			throw ex;
+		}
+	}
+
+	/** Writes a small text file (a public key) atomically. */
+	static void writeString(Path target, String content, boolean overwrite, Mode mode)
+			throws IOException, CommandException {
+		try (AtomicOutput output = create(target, overwrite, mode)) {
+			output.stream().write(content.getBytes(StandardCharsets.UTF_8));
+			output.commit();
+		}
+	}
+
+	/** Where to write. Closing it is allowed (libraries do) and does not commit. */
+	OutputStream stream() {
+		return this.stream;
+	}
+
+	Path temporaryFile() {
+		return this.temp;
+	}
+
+	/** Makes the output visible under its name; call only after everything written was verified. */
+	void commit() throws IOException {
+		if (this.committed || this.closed) {
+			throw new IllegalStateException("output already finished");
+		}
+		if (this.channel.isOpen()) {
+			this.stream.flush();
+			this.channel.force(true);
+			this.channel.close();
+		}
+		setMode(this.temp, this.mode);
+		if (this.overwrite) {
+			move(StandardCopyOption.REPLACE_EXISTING);
+		}
+		else {
+			moveNoClobber();
+		}
+		this.committed = true;
+		PendingFiles.unregister(this.temp);
+	}
+
+	/** Deletes the temporary file unless committed. */
+	@Override
+	public void close() throws IOException {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		this.channel.close();
+		if (!this.committed) {
+			discard(this.temp);
+		}
+	}
+
+	// A hard link fails if the target exists, atomically; rename(2) would silently replace it.
+	private void moveNoClobber() throws IOException {
+		try {
+			Files.createLink(this.target, this.temp);
+			Files.delete(this.temp);
+			return;
+		}
+		catch (FileAlreadyExistsException ex) {
+			throw new FileAlreadyExistsException(this.target.toString());
+		}
+		catch (UnsupportedOperationException | IOException ex) {
+			// File systems without hard links: check, then rename (a small race we cannot close there).
+		}
+		if (Files.exists(this.target, LinkOption.NOFOLLOW_LINKS)) {
+			throw new FileAlreadyExistsException(this.target.toString());
+		}
+		move();
+	}
+
+	private void move(StandardCopyOption... options) throws IOException {
+		StandardCopyOption[] atomic = new StandardCopyOption[options.length + 1];
+		System.arraycopy(options, 0, atomic, 0, options.length);
+		atomic[options.length] = StandardCopyOption.ATOMIC_MOVE;
+		try {
+			Files.move(this.temp, this.target, atomic);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(this.temp, this.target, options);
+		}
+	}
+
+	private static void setMode(Path file, Mode mode) throws IOException {
+		if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
+			Files.setPosixFilePermissions(file, mode.permissions);
+		}
+	}
+
+	private static void discard(Path temp) throws IOException {
+		try {
+			Files.deleteIfExists(temp);
+		}
+		finally {
+			PendingFiles.unregister(temp);
+		}
+	}
+
+}

@@ -1,0 +1,37 @@
+package dev.sealdrop.client;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything a command touches besides its arguments: standard streams, environment, working
+ * directory and terminal. The process uses {@link #system}; tests build their own.
+ *
+ * @param stdin binary standard input (archives and plaintext read from {@code -})
+ * @param stdout binary standard output (archives and plaintext written to {@code -})
+ * @param out text output: results meant for the user or a script (fingerprints, inspect output)
+ * @param err text diagnostics: progress, warnings, errors
+ * @param env environment variables ({@code SEALDROP_PASSPHRASE})
+ * @param workDir where relative paths and default output names are resolved
+ * @param terminal the interactive terminal, if any
+ */
+record Io(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter err, Map<String, String> env,
+		Path workDir, UserTerminal terminal) {
+
+	/** The environment variable a passphrase is taken from instead of asking. */
+	static final String PASSPHRASE_ENV = "SEALDROP_PASSPHRASE";
+
+	static Io system(PrintWriter out, PrintWriter err) {
+		return new Io(System.in, System.out, out, err, System.getenv(), Path.of("").toAbsolutePath(),
+				UserTerminal.system());
+	}
+
+	/** Resolves a command-line path against the working directory. */
+	Path resolve(String path) {
+		return this.workDir.resolve(path);
+	}
+
+}

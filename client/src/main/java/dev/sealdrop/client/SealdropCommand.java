@@ -1,0 +1,68 @@
+package dev.sealdrop.client;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The root command: holds what all commands share (the {@link Io} and the verbosity level) and
+ * lists the commands. New commands are added to {@code subcommands} and extend {@link BaseCommand}.
+ */
+@Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+		synopsisSubcommandLabel = "COMMAND",
+		description = { "Encrypt files for P-384 public keys into chunked, authenticated archives; decrypt, verify and inspect them. Works offline.",
+				"" },
+		commandListHeading = "%nCommands:%n",
+		subcommands = { KeygenCommand.class, EncryptCommand.class, DecryptCommand.class, InspectCommand.class,
+				HelpCommand.class },
+		exitCodeListHeading = "%nExit codes:%n",
+		footerHeading = "%nExamples:%n",
+		footer = { "  Make a key pair, send sealdrop-key.pub.pem to whoever sends you files:",
+				"    sealdrop keygen --passphrase",
+				"  Encrypt a file for Alice and for yourself (writes report.pdf.zip):",
+				"    sealdrop encrypt -r alice.pub.pem -r sealdrop-key.pub.pem report.pdf",
+				"  Decrypt it (writes report.pdf into the current directory):",
+				"    sealdrop decrypt -i sealdrop-key.pem report.pdf.zip",
+				"  Look at an archive without a key:", "    sealdrop inspect report.pdf.zip",
+				"", "Passphrases are asked on the terminal, or taken from SEALDROP_PASSPHRASE.",
+				"Run 'sealdrop COMMAND --help' for the options of a command." })
+final class SealdropCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	Verbosity verbosity;
+
+	private final Io io;
+
+	private Verbosity.Level level = Verbosity.Level.NORMAL;
+
+	SealdropCommand(Io io) {
+		this.io = io;
+	}
+
+	Io io() {
+		return this.io;
+	}
+
+	Verbosity.Level level() {
+		return this.level;
+	}
+
+	void level(Verbosity.Level level) {
+		this.level = level;
+	}
+
+	/** Without a command there is nothing to do: show what there is, as a usage error. */
+	@Override
+	public Integer call() {
+		this.spec.commandLine().usage(this.io.err());
+		return ExitCode.USAGE.code();
+	}
+
+}
