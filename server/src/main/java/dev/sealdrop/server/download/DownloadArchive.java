@@ -1,0 +1,93 @@
+package dev.sealdrop.server.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import dev.sealdrop.format.FileKey;
+import dev.sealdrop.format.PayloadHeader;
+import dev.sealdrop.format.Recipient;
+import dev.sealdrop.server.files.StoredFile;
+import dev.sealdrop.server.storage.BlobStore;
+import dev.sealdrop.server.storage.StorageKeyWrapper;
+
+/**
+ * One downloadable archive: a stored file re-wrapped for one recipient key, with its exact length
+ * and strong ETag known before a byte is sent. {@link #open()} generates the bytes.
+ */
+final class DownloadArchive {
+
+	private final StoredFile file;
+
+	private final PayloadHeader payload;
+
+	private final ChunkLayout layout;
+
+	private final List<byte[]> chunkSha256;
+
+	private final byte[] sealedDigest;
+
+	private final Recipient recipient;
+
+	private final String stanza;
+
+	private final long length;
+
+	private final String etag;
+
+	private final BlobStore blobs;
+
+	private final StorageKeyWrapper keys;
+
+	DownloadArchive(StoredFile file, PayloadHeader payload, ChunkLayout layout, List<byte[]> chunkSha256,
+			byte[] sealedDigest, Recipient recipient, String stanza, long length, String etag, BlobStore blobs,
+			StorageKeyWrapper keys) {
+		this.file = file;
+		this.payload = payload;
+		this.layout = layout;
+		this.chunkSha256 = chunkSha256;
+		this.sealedDigest = sealedDigest;
+		this.recipient = recipient;
+		this.stanza = stanza;
+		this.length = length;
+		this.etag = etag;
+		this.blobs = blobs;
+		this.keys = keys;
+	}
+
+	StoredFile file() {
+		return this.file;
+	}
+
+	Recipient recipient() {
+		return this.recipient;
+	}
+
+	/** Exact byte length of the archive. */
+	long length() {
+		return this.length;
+	}
+
+	/** Strong entity tag, quoted. */
+	String etag() {
+		return this.etag;
+	}
+
+	/** The archive bytes from the start; the caller closes the stream. */
+	InputStream open() throws IOException {
+		byte[] raw = this.keys.unwrap(this.file.wrappedKey(), this.file.id());
+		FileKey key = FileKey.of(raw);
+		java.util.Arrays.fill(raw, (byte) 0);
+		try {
+			return new ArchiveInputStream(
+					(out) -> Rewrap.start(out, this.payload, this.layout, this.stanza, this.recipient, key,
+							this.chunkSha256),
+					this.blobs.open(this.file.id()), this.layout, this.sealedDigest);
+		}
+		finally {
+			// The writer wraps the key while starting, so it is not needed afterwards.
+			key.destroy();
+		}
+	}
+
+}

@@ -1,0 +1,167 @@
+package dev.sealdrop.server.download;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import dev.sealdrop.format.ArchiveWriter;
+import dev.sealdrop.format.FileKey;
+import dev.sealdrop.format.MalformedArchiveException;
+import dev.sealdrop.format.PayloadHeader;
+import dev.sealdrop.format.Recipient;
+import dev.sealdrop.server.clients.ClientService;
+import dev.sealdrop.server.files.FileRepository;
+import dev.sealdrop.server.files.StoredFile;
+import dev.sealdrop.server.problem.ApiException;
+import dev.sealdrop.server.problem.ProblemType;
+import dev.sealdrop.server.security.SealdropPrincipal;
+import dev.sealdrop.server.shares.ShareService;
+import dev.sealdrop.server.storage.BlobStore;
+import dev.sealdrop.server.storage.StorageKeyWrapper;
+
+/**
+ * Prepares downloads: checks that the caller may read the file (owner or share grantee; anything
+ * else is not-found) and may use the key (an active client of theirs, or an ad-hoc key), makes or
+ * loads the stored stanza, and computes length and ETag.
+ */
+@Service
+class DownloadService {
+
+	private static final Logger logger = LoggerFactory.getLogger(DownloadService.class);
+
+	private final ShareService shares;
+
+	private final ClientService clients;
+
+	private final FileRepository files;
+
+	private final StanzaRepository stanzas;
+
+	private final BlobStore blobs;
+
+	private final StorageKeyWrapper keys;
+
+	DownloadService(ShareService shares, ClientService clients, FileRepository files, StanzaRepository stanzas,
+			BlobStore blobs, StorageKeyWrapper keys) {
+		this.shares = shares;
+		this.clients = clients;
+		this.files = files;
+		this.stanzas = stanzas;
+		this.blobs = blobs;
+		this.keys = keys;
+	}
+
+	/** The file re-wrapped for one of the caller's active clients. */
+	DownloadArchive forClient(SealdropPrincipal me, String fileId, String clientId) {
+		StoredFile file = this.shares.readableFile(me, fileId);
+		if (clientId == null || clientId.isBlank()) {
+			throw new ApiException(ProblemType.VALIDATION_FAILED,
+					"client is required: the id of one of your registered clients (GET /api/v1/clients).");
+		}
+		Recipient recipient = this.clients.activeRecipient(me, clientId);
+		return prepare(file, recipient, true);
+	}
+
+	/** The file re-wrapped for a key given with the request. */
+	DownloadArchive forKey(SealdropPrincipal me, String fileId, String publicKey) {
+		StoredFile file = this.shares.readableFile(me, fileId);
+		return prepare(file, ClientService.parseKey(publicKey), true);
+	}
+
+	/** The file for a key the server itself holds for one request (plaintext downloads); nothing stored. */
+	DownloadArchive forServerSide(StoredFile file, Recipient ephemeral) {
+		return prepare(file, ephemeral, false);
+	}
+
+	/** A file the caller may read, for the plaintext endpoint. */
+	StoredFile readable(SealdropPrincipal me, String fileId) {
+		return this.shares.readableFile(me, fileId);
+	}
+
+	private DownloadArchive prepare(StoredFile file, Recipient recipient, boolean storeStanza) {
+		PayloadHeader payload;
+		try {
+			payload = PayloadHeader.decode(file.payloadHeader());
+		}
+		catch (MalformedArchiveException ex) {
+			throw storageFault(file, "its stored payload header does not parse", ex);
+		}
+		ChunkLayout layout = new ChunkLayout(file.plaintextSize(), file.chunkSize(), file.totalChunks());
+		checkBlob(file, layout);
+		List<byte[]> hashes = chunkHashes(file);
+		byte[] sealedDigest = Base64.getDecoder().decode(file.sealedDigest());
+		String fingerprint = recipient.fingerprint().toString();
+		String stanza = storeStanza ? this.stanzas.find(file.id(), fingerprint)
+			.orElseGet(() -> this.stanzas.insertOrGet(file.id(), fingerprint, newStanza(file, recipient)))
+				: newStanza(file, recipient);
+		long length = ArchiveWriter.length(payload, layout.totalChunks(), layout.plaintextSize(), 1, hashes != null);
+		return new DownloadArchive(file, payload, layout, hashes, sealedDigest, recipient, stanza, length,
+				etag(file, fingerprint, stanza), this.blobs, this.keys);
+	}
+
+	private String newStanza(StoredFile file, Recipient recipient) {
+		byte[] raw = this.keys.unwrap(file.wrappedKey(), file.id());
+		FileKey key = FileKey.of(raw);
+		java.util.Arrays.fill(raw, (byte) 0);
+		try {
+			return Rewrap.newStanza(key, recipient);
+		}
+		finally {
+			key.destroy();
+		}
+	}
+
+	private List<byte[]> chunkHashes(StoredFile file) {
+		List<String> hex = this.files.chunkSha256(file.id());
+		if (hex.size() != file.totalChunks()) {
+			// Without the full set the optional chunks[].sha256 members are left out.
+			return null;
+		}
+		HexFormat format = HexFormat.of();
+		return hex.stream().map(format::parseHex).toList();
+	}
+
+	private void checkBlob(StoredFile file, ChunkLayout layout) {
+		long size;
+		try {
+			size = this.blobs.size(file.id());
+		}
+		catch (IOException ex) {
+			throw storageFault(file, "its stored content is missing", ex);
+		}
+		if (size != layout.sealedTotal()) {
+			throw storageFault(file, "its stored content has the wrong length", null);
+		}
+	}
+
+	// Checked before the response starts: once streaming, a problem response is no longer possible.
+	private static ApiException storageFault(StoredFile file, String what, Exception cause) {
+		logger.error("File {} cannot be served: {}", file.id(), what, cause);
+		return new ApiException(ProblemType.INTERNAL, "The stored file cannot be served; an administrator "
+				+ "should check the server log.", java.util.Map.of(), null, cause);
+	}
+
+	/** Strong: changes with anything that changes the bytes (another stanza, another file). */
+	static String etag(StoredFile file, String recipient, String stanza) {
+		try {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			String input = "sealdrop-archive-etag/1\n" + file.id() + "\n" + recipient + "\n" + stanza + "\n"
+					+ file.sealedDigest() + "\n";
+			byte[] hash = sha256.digest(input.getBytes(StandardCharsets.UTF_8));
+			return "\"" + HexFormat.of().formatHex(hash, 0, 16) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
