@@ -129,6 +129,9 @@ public final class Recipient {
 	}
 
 	private static String curveDescription(ECPublicKey key) {
+		if (key.getParams() instanceof org.bouncycastle.jce.spec.ECNamedCurveSpec named) {
+			return named.getName();
+		}
 		// The JDK's parameter toString starts with the curve name ("secp256r1 [NIST P-256, ...]").
 		String text = String.valueOf(key.getParams());
 		int space = text.indexOf(' ');

@@ -167,6 +167,9 @@ class RecipientTests {
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 		ec.initialize(new ECGenParameterSpec("secp256r1"));
 		assertInvalid(() -> Recipient.of(ec.generateKeyPair().getPublic()), "not a P-384 key: curve secp256r1");
+		KeyPairGenerator bc = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
+		bc.initialize(new ECGenParameterSpec("brainpoolP384r1"));
+		assertInvalid(() -> Recipient.of(bc.generateKeyPair().getPublic()), "not a P-384 key: curve brainpoolP384r1");
 	}
 
 	@Test
