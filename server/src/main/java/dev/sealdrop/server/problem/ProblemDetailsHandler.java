@@ -22,6 +22,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -138,6 +139,13 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return validationFailed("The required parameter '" + ex.getParameterName() + "' is missing.",
+				List.of(fieldError(ex.getParameterName(), "is required")), request);
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		Map<String, Object> properties = new LinkedHashMap<>();
@@ -161,16 +169,23 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			problem.setType(type.type());
 			problem.setTitle(type.title());
 		});
-		if (problem.getDetail() == null && statusCode.value() == 404) {
-			problem.setDetail("There is no resource at this path.");
+		if (problem.getDetail() == null) {
+			// Never fall back to the exception message: parser messages can quote the request body.
+			problem.setDetail((statusCode.value() == 404) ? "There is no resource at this path."
+					: "The request could not be processed (" + statusCode.value() + ").");
 		}
 		ProblemDetails.setInstance(problem, path(request));
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
 	}
 
 	private ResponseEntity<Object> validationFailed(List<Map<String, String>> errors, WebRequest request) {
-		ProblemDetail body = ProblemDetails.of(ProblemType.VALIDATION_FAILED,
-				"The request has invalid fields; see errors.", path(request), Map.of("errors", errors));
+		return validationFailed("The request has invalid fields; see errors.", errors, request);
+	}
+
+	private ResponseEntity<Object> validationFailed(String detail, List<Map<String, String>> errors,
+			WebRequest request) {
+		ProblemDetail body = ProblemDetails.of(ProblemType.VALIDATION_FAILED, detail, path(request),
+				Map.of("errors", errors));
 		return createResponseEntity(body, new HttpHeaders(), ProblemType.VALIDATION_FAILED.status(), request);
 	}
 
