@@ -42,11 +42,11 @@ class ArchiveVectorGenerator {
 			return entries;
 		}), "integrity failure", "alice.key", null, null, "a bit of chunk 2 flipped, CRC-32 recomputed");
 		write("v1-reordered", edit(known, (entries) -> {
-			TestArchives.Entry second = entries.get(2);
-			entries.set(2, entries.get(3).withName(second.name()));
-			entries.set(3, second.withName(entries.get(3).name()));
+			TestArchives.Entry first = entries.get(1);
+			entries.set(1, entries.get(2).withName(first.name()));
+			entries.set(2, first.withName(entries.get(2).name()));
 			return entries;
-		}), "integrity failure", "alice.key", null, null, "chunk 2 and 3 swapped under each other's names");
+		}), "integrity failure", "alice.key", null, null, "chunks 1 and 2 swapped under each other's names");
 		write("v1-trailer-dropped", edit(unknown, (entries) -> {
 			entries.remove(entries.size() - 1);
 			return entries;
