@@ -54,24 +54,26 @@ final class EncryptCommand extends BaseCommand {
 	@Parameters(paramLabel = "FILE", description = "The file to encrypt, or - for standard input.")
 	String input;
 
+	private List<Recipient> to;
+
 	@Override
 	ExitCode run() throws Exception {
 		boolean fromStdin = STDIO.equals(this.input);
 		String storedName = storedName(fromStdin);
 		String target = outputName(fromStdin);
-		List<Recipient> to = new KeyFiles(io(), (warning) -> warn("%s", warning)).recipients(this.recipients);
+		this.to = new KeyFiles(io(), (warning) -> warn("%s", warning)).recipients(this.recipients);
 		long length = knownLength(this.input);
 		EncryptOptions options = new EncryptOptions(storedName, length, this.chunkSize);
 		EncryptingOutputStream archive;
 		try (InputStream in = Progress.wrap(openInput(this.input), length, "Encrypting", io(), quiet())) {
 			if (STDIO.equals(target)) {
-				archive = encrypt(in, binaryStdout(), options, to);
+				archive = encrypt(in, binaryStdout(), options);
 			}
 			else {
 				Path path = io().resolve(target);
 				refuseOverwritingInput(path);
 				try (AtomicOutput out = AtomicOutput.create(path, this.force, AtomicOutput.Mode.SHARED)) {
-					archive = encrypt(in, out.stream(), options, to);
+					archive = encrypt(in, out.stream(), options);
 					out.commit();
 				}
 			}
@@ -79,7 +81,7 @@ final class EncryptCommand extends BaseCommand {
 		long chunks = Math.max(1, (archive.plaintextLength() + this.chunkSize - 1) / this.chunkSize);
 		info("encrypted %s (%s, %d chunk%s) for %d recipient%s -> %s",
 				fromStdin ? "standard input" : this.input, Streams.humanBytes(archive.plaintextLength()), chunks,
-				(chunks == 1) ? "" : "s", to.size(), (to.size() == 1) ? "" : "s",
+				(chunks == 1) ? "" : "s", this.to.size(), (this.to.size() == 1) ? "" : "s",
 				STDIO.equals(target) ? "standard output" : target);
 		info("sha256 %s", HexFormat.of().formatHex(archive.plaintextSha256()));
 		return ExitCode.OK;
@@ -87,10 +89,14 @@ final class EncryptCommand extends BaseCommand {
 
 	// close() finishes the archive, so it is called only after the whole input was read: a failed
 	// read must not produce a well-formed archive of a truncated file.
-	private static EncryptingOutputStream encrypt(InputStream in, OutputStream out, EncryptOptions options,
-			List<Recipient> to) throws IOException {
-		EncryptingOutputStream archive = Sealdrop.encrypt(out, options, to);
-		Streams.copy(in, archive);
+	private EncryptingOutputStream encrypt(InputStream in, OutputStream out, EncryptOptions options)
+			throws IOException, CommandException {
+		EncryptingOutputStream archive = Sealdrop.encrypt(out, options, this.to);
+		long read = Streams.copy(in, archive);
+		if (options.size() >= 0 && read != options.size()) {
+			throw new CommandException(ExitCode.IO_ERROR, this.input + ": changed while it was read (" + options.size()
+					+ " bytes expected, " + read + " read)", "encrypt a file that is not being written to");
+		}
 		archive.close();
 		return archive;
 	}

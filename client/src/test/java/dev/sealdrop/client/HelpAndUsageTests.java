@@ -98,6 +98,19 @@ class HelpAndUsageTests {
 	}
 
 	@Test
+	void thePublicFactoryWritesToTheGivenWriters() {
+		java.io.StringWriter out = new java.io.StringWriter();
+		java.io.StringWriter err = new java.io.StringWriter();
+
+		int exitCode = Main.newCommandLine(new java.io.PrintWriter(out), new java.io.PrintWriter(err))
+			.execute("inspect", "--no-such-option", "x.zip");
+
+		assertThat(exitCode).isEqualTo(ExitCode.USAGE.code());
+		assertThat(out.toString()).isEmpty();
+		assertThat(err.toString()).startsWith("sealdrop: inspect: Unknown option");
+	}
+
+	@Test
 	void versionPrintsTheVersion() {
 		CliRun.Result result = new CliRun(this.dir).run("--version");
 

@@ -181,6 +181,33 @@ class RoundTripTests {
 	}
 
 	@Test
+	void neverDecryptsIntoAHiddenFileNamedByTheArchive() throws Exception {
+		this.cli.write("payload", "export EVIL=1".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.cli.run("encrypt", "-r", "alice.pub.pem", "--name", ".bashrc", "-o", "x.zip", "payload")
+			.exitCode()).isEqualTo(0);
+
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "x.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+		assertThat(this.cli.path(".bashrc")).doesNotExist();
+		assertThat(this.cli.path("_bashrc")).hasContent("export EVIL=1");
+		assertThat(result.err()).contains("not a safe file name; using _bashrc");
+	}
+
+	@Test
+	void replacesTerminalControlCharactersInTheStoredName() throws Exception {
+		this.cli.write("payload", "x".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.cli.run("encrypt", "-r", "alice.pub.pem", "--name", "a\u001b]0;pwned\u0007b.txt", "-o", "x.zip",
+				"payload").exitCode()).isEqualTo(0);
+
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "x.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+		assertThat(this.cli.path("a_]0;pwned_b.txt")).exists();
+		assertThat(result.err()).doesNotContain("\u001b").doesNotContain("\u0007");
+	}
+
+	@Test
 	void decryptsIntoAGivenDirectoryUnderTheStoredName() throws Exception {
 		this.cli.write("a.txt", "into a directory".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.cli.run("encrypt", "-r", "alice.pub.pem", "a.txt").exitCode()).isEqualTo(0);
