@@ -38,6 +38,12 @@ final class UploadPermits {
 		return new Permit(semaphore);
 	}
 
+	/** How many uploads {@code userId} is running now. */
+	int running(String userId) {
+		Semaphore semaphore = this.semaphores.get(userId);
+		return semaphore == null ? 0 : this.perUser - semaphore.availablePermits();
+	}
+
 	/** A held permit; closing it twice releases once. */
 	static final class Permit implements AutoCloseable {
 

@@ -126,6 +126,11 @@ class UploadService {
 		}
 	}
 
+	/** How many uploads the user is running now (for monitoring and tests). */
+	int uploadsInProgress(String userId) {
+		return this.permits.running(userId);
+	}
+
 	private Result doUpload(SealdropPrincipal me, UploadSource source, long contentLength, String idempotencyKey)
 			throws IOException {
 		checkIdempotencyKey(idempotencyKey);
