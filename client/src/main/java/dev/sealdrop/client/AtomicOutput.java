@@ -6,10 +6,12 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -78,8 +80,18 @@ final class AtomicOutput implements Closeable {
 			throw new FileAlreadyExistsException(target.toString());
 		}
 		Path directory = absolute.getParent();
-		// createTempFile makes the file 0600 on POSIX: plaintext is never readable by others, not even briefly.
-		Path temp = Files.createTempFile(directory, ".sealdrop-", ".part");
+		if (!Files.isDirectory(directory)) {
+			throw new NoSuchFileException(directory.toString());
+		}
+		Path temp;
+		try {
+			// 0600 on POSIX from creation: plaintext is never readable by others, not even briefly.
+			temp = Files.createTempFile(directory, ".sealdrop-", ".part");
+		}
+		catch (AccessDeniedException ex) {
+			// Name the directory the user chose, not our temporary file.
+			throw new AccessDeniedException(directory.toString());
+		}
 		PendingFiles.register(temp);
 		try {
 			return new AtomicOutput(target, temp, overwrite, mode);

@@ -3,6 +3,7 @@ package dev.sealdrop.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /** Copying with a buffer sized for chunked crypto (the JDK's transferTo uses 8 KiB). */
 final class Streams {
@@ -15,11 +16,17 @@ final class Streams {
 	static long copy(InputStream in, OutputStream out) throws IOException {
 		byte[] buffer = new byte[BUFFER_BYTES];
 		long total = 0;
-		for (int n; (n = in.read(buffer)) != -1;) {
-			out.write(buffer, 0, n);
-			total += n;
+		try {
+			for (int n; (n = in.read(buffer)) != -1;) {
+				out.write(buffer, 0, n);
+				total += n;
+			}
+			return total;
 		}
-		return total;
+		finally {
+			// The buffer held plaintext; don't leave it for the garbage collector to hand out.
+			Arrays.fill(buffer, (byte) 0);
+		}
 	}
 
 	/** "1.5 MiB" style, for summaries. */

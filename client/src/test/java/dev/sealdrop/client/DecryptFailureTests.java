@@ -148,6 +148,23 @@ class DecryptFailureTests {
 	}
 
 	@Test
+	void refusesToDecryptOverTheArchiveItselfEvenWithForce() throws Exception {
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "data.zip", "data.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(this.cli.path("data.zip")).hasBinaryContent(this.archive);
+		assertNoOutputLeft();
+	}
+
+	@Test
+	void outputIntoAMissingDirectoryIsAnIoErrorNamingTheDirectory() throws Exception {
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-o", "no/such/dir/out.bin", "data.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(result.err()).contains("no/such/dir: no such file or directory").doesNotContain(".part");
+	}
+
+	@Test
 	void wrongPassphraseIsAnInvalidKeyWithAHint() throws Exception {
 		TestKeys.create(this.cli, "locked", "right one");
 		this.cli.run("encrypt", "-r", "locked.pub.pem", "-o", "l.zip", "alice.pub.pem");

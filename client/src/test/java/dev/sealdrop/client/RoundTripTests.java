@@ -80,6 +80,26 @@ class RoundTripTests {
 	}
 
 	@Test
+	void refusesToEncryptOverTheInputEvenWithForce() throws Exception {
+		this.cli.write("a.txt", "precious".getBytes(StandardCharsets.UTF_8));
+
+		CliRun.Result result = this.cli.run("encrypt", "-r", "alice.pub.pem", "-f", "-o", "a.txt", "a.txt");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(this.cli.path("a.txt")).hasContent("precious");
+	}
+
+	@Test
+	void refusesADirectoryAsInput() throws Exception {
+		Files.createDirectory(this.cli.path("photos"));
+
+		CliRun.Result result = this.cli.run("encrypt", "-r", "alice.pub.pem", "photos");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(result.err()).contains("photos: is a directory");
+	}
+
+	@Test
 	void refusesStandardInputWithoutOutputOption() throws Exception {
 		CliRun.Result result = this.cli.stdin(new byte[] { 1 }).run("encrypt", "-r", "alice.pub.pem", "-");
 
