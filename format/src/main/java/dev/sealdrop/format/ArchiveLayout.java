@@ -70,6 +70,15 @@ final class ArchiveLayout {
 		return sizer.total();
 	}
 
+	/** The ZIP length for arbitrary STORED entries (names and sizes in order), as {@link #zipLength} computes it. */
+	static long zipLength(java.util.List<String> names, long[] sizes) {
+		Sizer sizer = new Sizer();
+		for (int i = 0; i < sizes.length; i++) {
+			sizer.entry(names.get(i), sizes[i]);
+		}
+		return sizer.total();
+	}
+
 	private static final class Sizer {
 
 		private long offset;

@@ -3,6 +3,7 @@ package dev.sealdrop.format;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,7 +62,16 @@ public final class ArchiveReader implements Closeable {
 			if (probe instanceof ArchiveProbe.V1 v1) {
 				return new ArchiveReader(openV1(v1, keys, limits));
 			}
-			return new ArchiveReader(Format0ChunkSource.open(((ArchiveProbe.Format0) probe).file(), keys, limits));
+			// the spool holds the whole archive now; the stream is done with
+			Path spool = ((ArchiveProbe.Format0) probe).file();
+			try {
+				archive.close();
+			}
+			catch (IOException ex) {
+				java.nio.file.Files.deleteIfExists(spool);
+				throw ex;
+			}
+			return new ArchiveReader(Format0ChunkSource.open(spool, keys, limits));
 		}
 		catch (IOException | RuntimeException ex) {
 			try {
