@@ -280,6 +280,8 @@ class ArchiveDownloadTests extends DownloadTestSupport {
 		String detail = this.jdbc.sql("SELECT detail FROM audit_events WHERE actor = ? AND action = 'DOWNLOAD'")
 			.param(this.alice.username()).query(String.class).single();
 		assertThat(detail).contains("client " + this.laptopId);
+		assertThat(this.jdbc.sql("SELECT remote_address FROM audit_events WHERE actor = ? AND action = 'DOWNLOAD'")
+			.param(this.alice.username()).query(String.class).single()).isEqualTo("127.0.0.1");
 	}
 
 	private static String b64url(byte[] bytes, int from) {
