@@ -3,7 +3,9 @@ package dev.sealdrop.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -104,6 +106,13 @@ abstract class BaseCommand implements Callable<Integer> {
 		}
 		Path path = io().resolve(name);
 		return Files.isRegularFile(path) ? Files.size(path) : -1;
+	}
+
+	/** Fails before any work is done if {@code target} exists and may not be replaced. */
+	final void refuseExisting(Path target, boolean force) throws FileAlreadyExistsException {
+		if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			throw new FileAlreadyExistsException(display(target));
+		}
 	}
 
 	/** A path as the user should see it: relative to the working directory when inside it. */

@@ -115,6 +115,7 @@ final class DecryptCommand extends BaseCommand {
 				&& Files.isSameFile(target, io().resolve(this.archive))) {
 			throw new CommandException(ExitCode.USAGE, "the output " + display(target) + " is the archive itself");
 		}
+		refuseExisting(target, this.force);
 		return target;
 	}
 

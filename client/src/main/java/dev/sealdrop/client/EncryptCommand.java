@@ -72,6 +72,7 @@ final class EncryptCommand extends BaseCommand {
 			else {
 				Path path = io().resolve(target);
 				refuseOverwritingInput(path);
+				refuseExisting(path, this.force);
 				try (AtomicOutput out = AtomicOutput.create(path, this.force, AtomicOutput.Mode.SHARED)) {
 					archive = encrypt(in, out.stream(), options);
 					out.commit();

@@ -92,14 +92,16 @@ final class KeyFiles {
 		Secrets.wipe(content);
 		boolean encrypted = Identity.needsPassphrase(pem);
 		boolean publicKey = pem.contains("PUBLIC KEY") && !pem.contains("PRIVATE KEY");
-		checkPermissions(file, this.io.resolve(file));
+		if (!publicKey) {
+			checkPermissions(file, this.io.resolve(file));
+		}
 		char[] passphrase = encrypted ? this.passphrases.forKey(file) : null;
 		try {
 			return Identity.fromPem(pem, passphrase);
 		}
 		catch (InvalidKeyException ex) {
 			String hint = encrypted ? "is the passphrase right?"
-					: publicKey ? "this is a public key: decrypting needs the private key" : null;
+					: publicKey ? "decrypting needs the private key (the .pem file without .pub)" : null;
 			throw new CommandException(ExitCode.INVALID_KEY, file + ": not a usable P-384 private key: " + ex.getMessage(),
 					hint, ex);
 		}

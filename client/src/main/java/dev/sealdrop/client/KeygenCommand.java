@@ -1,8 +1,5 @@
 package dev.sealdrop.client;
 
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
 import dev.sealdrop.format.Fingerprint;
@@ -40,13 +37,8 @@ final class KeygenCommand extends BaseCommand {
 	ExitCode run() throws Exception {
 		Path privateKey = io().resolve(this.output);
 		Path publicKey = FileNames.publicKeyPath(privateKey);
-		if (!this.force) {
-			for (Path file : new Path[] { privateKey, publicKey }) {
-				if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-					throw new FileAlreadyExistsException(display(file));
-				}
-			}
-		}
+		refuseExisting(privateKey, this.force);
+		refuseExisting(publicKey, this.force);
 		char[] secret = this.passphrase ? new Passphrases(io()).forNewKey() : null;
 		Identity identity = Identity.generate();
 		Fingerprint fingerprint;

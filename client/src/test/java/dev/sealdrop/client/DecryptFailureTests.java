@@ -132,7 +132,7 @@ class DecryptFailureTests {
 		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "data.zip");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code());
-		assertThat(result.err()).contains("data.bin: already exists").contains("--force");
+		assertThat(result.err()).startsWith("sealdrop: decrypt: data.bin: already exists\n").contains("--force");
 		assertThat(this.cli.path("data.bin")).hasContent("keep me");
 		assertNoOutputLeft("data.bin");
 	}
@@ -180,7 +180,8 @@ class DecryptFailureTests {
 		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pub.pem", "data.zip");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INVALID_KEY.code());
-		assertThat(result.err()).contains("alice.pub.pem").contains("needs the private key");
+		assertThat(result.err()).contains("alice.pub.pem").contains("needs the private key")
+			.doesNotContain("readable by other users");
 		assertNoOutputLeft();
 	}
 
@@ -191,6 +192,17 @@ class DecryptFailureTests {
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INVALID_KEY.code());
 		assertThat(result.err()).contains("alice.pem").contains("public key");
 		assertNoOutputLeft();
+	}
+
+	@Test
+	void warnsAboutAPrivateKeyOthersCanRead() throws Exception {
+		java.nio.file.Files.setPosixFilePermissions(this.cli.path("alice.pem"),
+				java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-o", "out.bin", "data.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+		assertThat(result.err()).contains("sealdrop: warning: alice.pem is readable by other users");
 	}
 
 	@Test
