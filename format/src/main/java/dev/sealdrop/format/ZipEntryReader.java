@@ -11,8 +11,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 /**
  * The one-pass view of a ZIP as a sequence of local headers (FORMAT.md §9), with Commons Compress's
  * errors mapped onto the format's: a ZIP structure error is a malformed archive, an early end of
- * input is an integrity failure (truncation). Does not close the underlying stream... except
- * through {@link #close()}.
+ * input is an integrity failure (truncation), and the archive stream's own I/O errors pass
+ * unchanged. {@link #close()} closes the archive stream.
  */
 final class ZipEntryReader implements AutoCloseable {
 

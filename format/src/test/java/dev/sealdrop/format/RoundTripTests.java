@@ -109,6 +109,24 @@ class RoundTripTests {
 	}
 
 	@Test
+	void everyEntryIsStoredWithSizeAndCrcInTheLocalHeaderAndNoDataDescriptor() throws IOException {
+		byte[] archive = TestArchives.encrypt(new byte[SMALL_CHUNK + 1], false, alice());
+		try (org.apache.commons.compress.archivers.zip.ZipArchiveInputStream in = new org.apache.commons.compress.archivers.zip.ZipArchiveInputStream(
+				new ByteArrayInputStream(archive))) {
+			org.apache.commons.compress.archivers.zip.ZipArchiveEntry entry;
+			int count = 0;
+			while ((entry = in.getNextEntry()) != null) {
+				assertThat(entry.getMethod()).isEqualTo(org.apache.commons.compress.archivers.zip.ZipArchiveEntry.STORED);
+				assertThat(entry.getGeneralPurposeBit().usesDataDescriptor()).isFalse();
+				assertThat(entry.getSize()).isEqualTo(in.readAllBytes().length);
+				assertThat(entry.getTime()).isEqualTo(1577836800000L);
+				count++;
+			}
+			assertThat(count).isEqualTo(4);
+		}
+	}
+
+	@Test
 	void theArchiveHasExactlyTheEntriesOfTheLayout() {
 		byte[] archive = TestArchives.encrypt(new byte[2 * SMALL_CHUNK + 1], true, alice());
 		assertThat(TestArchives.entries(archive)).extracting(TestArchives.Entry::name)

@@ -405,6 +405,12 @@ class TamperingTests {
 	}
 
 	@Test
+	void trailingDataAfterTheJsonIsMalformed() {
+		assertDecrypt(withMetadataText(KNOWN, (text) -> text + "{}")).isInstanceOf(MalformedArchiveException.class);
+		assertDecrypt(withMetadataText(KNOWN, (text) -> "[" + text + "]")).isInstanceOf(MalformedArchiveException.class);
+	}
+
+	@Test
 	void anUnknownMemberIsMalformed() {
 		assertDecrypt(withMetadata(KNOWN, (root) -> root.put("comment", "hi"))).isInstanceOf(MalformedArchiveException.class)
 			.hasMessageContaining("unknown member 'comment'");
