@@ -105,6 +105,27 @@ class RealHttpTests extends SealdropTestBase {
 	}
 
 	@Test
+	void containerHealthCheckPassesAgainstTheRunningServer() {
+		assertThat(HealthCheck.check("http://localhost:" + this.port + "/actuator/health/liveness")).isTrue();
+	}
+
+	@Test
+	void containerHealthCheckFailsWhenNothingAnswers() {
+		assertThat(HealthCheck.check("http://127.0.0.1:1/actuator/health/liveness")).isFalse();
+	}
+
+	@Test
+	void requestRejectedBeforeMvcIsStillAProblem() throws Exception {
+		// The firewall rejects path parameters before any controller runs; the container forwards
+		// to /error, which must answer in the same format.
+		HttpResponse<String> response = get("/api/v1/users;x=1/me", basic("admin", ADMIN_PASSWORD));
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(jsonOf(response.body()).get("type").asString()).isEqualTo("urn:sealdrop:problem:validation-failed");
+	}
+
+	@Test
 	void swaggerUiIsServed() throws Exception {
 		HttpResponse<String> response = get("/swagger-ui/index.html", null);
 		assertThat(response.statusCode()).isEqualTo(200);
