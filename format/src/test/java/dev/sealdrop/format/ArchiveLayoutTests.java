@@ -52,6 +52,39 @@ class ArchiveLayoutTests {
 		}
 	}
 
+	/** Entries starting at or beyond 4 GiB get a ZIP64 offset in the central directory, and the end records turn ZIP64. */
+	@Test
+	void theLengthFollowsZip64OffsetsBeyondFourGibibytes() throws IOException {
+		long big = 0xFFFFFFF0L;
+		byte[] zeros = new byte[1 << 20];
+		CRC32 crc = new CRC32();
+		for (long done = 0; done < big; done += zeros.length) {
+			crc.update(zeros, 0, (int) Math.min(zeros.length, big - done));
+		}
+		List<String> names = List.of("metadata.json", "chunks/chunk_1.enc", "chunks/chunk_2.enc", "checksums.txt");
+		long[] sizes = { 1, big, 1, 1 };
+		Counting counting = new Counting();
+		try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(counting)) {
+			zip.setUseZip64(Zip64Mode.AsNeeded);
+			CRC32 one = new CRC32();
+			one.update(0);
+			for (int i = 0; i < names.size(); i++) {
+				ZipArchiveEntry entry = new ZipArchiveEntry(names.get(i));
+				entry.setMethod(ZipArchiveEntry.STORED);
+				entry.setSize(sizes[i]);
+				entry.setCrc((sizes[i] == 1) ? one.getValue() : crc.getValue());
+				entry.setTime(1577836800000L);
+				zip.putArchiveEntry(entry);
+				for (long done = 0; done < sizes[i]; done += zeros.length) {
+					zip.write(zeros, 0, (int) Math.min(zeros.length, sizes[i] - done));
+				}
+				zip.closeArchiveEntry();
+			}
+		}
+		assertThat(counting.count).isGreaterThan(big);
+		assertThat(ArchiveLayout.zipLength(names, sizes)).isEqualTo(counting.count);
+	}
+
 	private static final class Counting extends OutputStream {
 
 		long count;
