@@ -54,13 +54,12 @@ final class Passphrases {
 	}
 
 	private char[] ask(String prompt) throws CommandException {
-		if (!this.io.terminal().interactive()) {
+		char[] answer = this.io.terminal().readSecret(prompt);
+		if (answer == null) {
 			throw new CommandException(ExitCode.USAGE, "a passphrase is needed but there is no terminal to ask for it",
 					"set " + Io.PASSPHRASE_ENV);
 		}
-		char[] answer = this.io.terminal().readSecret(prompt);
-		if (answer == null || answer.length == 0) {
-			Secrets.wipe(answer);
+		if (answer.length == 0) {
 			throw new CommandException(ExitCode.USAGE, "no passphrase entered");
 		}
 		return answer;

@@ -12,7 +12,10 @@ interface UserTerminal {
 	/** True when both standard input and output are a terminal (a human is watching). */
 	boolean interactive();
 
-	/** Asks for a secret without echo; {@code null} at end of input. Callers wipe the array. */
+	/**
+	 * Asks for a secret without echo. Returns what was typed (empty if nothing), or {@code null} if
+	 * there is no terminal to ask on. Callers wipe the array.
+	 */
 	char[] readSecret(String prompt);
 
 	/** Where progress is drawn; only called when {@link #interactive()}. */
@@ -29,7 +32,11 @@ interface UserTerminal {
 			@Override
 			public char[] readSecret(String prompt) {
 				Console console = System.console();
-				return (console != null) ? console.readPassword("%s", prompt) : null;
+				if (console != null) {
+					char[] secret = console.readPassword("%s", prompt);
+					return (secret != null) ? secret : new char[0];
+				}
+				return DevTty.readSecret(prompt);
 			}
 
 			@Override

@@ -132,6 +132,29 @@ class KeygenCommandTests {
 	}
 
 	@Test
+	void refusesAnEmptyPassphrase() throws Exception {
+		CliRun cli = new CliRun(this.dir);
+		cli.terminal("", "");
+
+		CliRun.Result result = cli.run("keygen", "--passphrase");
+
+		assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(result.err()).contains("no passphrase entered");
+		assertThat(cli.files()).isEmpty();
+	}
+
+	@Test
+	void refusesAnEmptyPassphraseFromTheEnvironment() throws Exception {
+		CliRun cli = new CliRun(this.dir).env(Io.PASSPHRASE_ENV, "");
+
+		CliRun.Result result = cli.run("keygen", "--passphrase");
+
+		assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+		assertThat(result.err()).contains("SEALDROP_PASSPHRASE is set but empty");
+		assertThat(cli.files()).isEmpty();
+	}
+
+	@Test
 	void failsWithAHintWhenAPassphraseIsWantedButThereIsNoTerminalOrEnvironmentVariable() throws Exception {
 		CliRun cli = new CliRun(this.dir);
 
