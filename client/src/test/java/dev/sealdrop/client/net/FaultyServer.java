@@ -174,6 +174,11 @@ final class FaultyServer implements AutoCloseable {
 		return Map.copyOf(files);
 	}
 
+	/** Puts a file for downloads that is served without an ETag (so it cannot be resumed). */
+	void storeWithoutEtag(String id, byte[] content) {
+		files.put(id, new StoredFile(id, content, null));
+	}
+
 	/** Puts a file for downloads; returns its ETag. */
 	String store(String id, byte[] content) {
 		String etag = "\"" + sha256(content).substring(0, 16) + "\"";
@@ -302,6 +307,9 @@ final class FaultyServer implements AutoCloseable {
 		String range = request.getFirst("Range");
 		String ifRange = request.getFirst("If-Range");
 		boolean useRange = range != null && (ifRange == null || ifRange.equals(file.etag()));
+		if (range != null && file.etag() == null) {
+			useRange = false;
+		}
 		if (useRange) {
 			Matcher m = Pattern.compile("bytes=(\\d+)-").matcher(range);
 			if (!m.matches()) {
@@ -311,12 +319,18 @@ final class FaultyServer implements AutoCloseable {
 			if (start >= content.length) {
 				return new Response(416, Map.of("Content-Range", "bytes */" + content.length), new byte[0]);
 			}
-			return new Response(206, Map.of("ETag", file.etag(), "Accept-Ranges", "bytes", "Content-Range",
-					"bytes " + start + "-" + (content.length - 1) + "/" + content.length),
-					java.util.Arrays.copyOfRange(content, start, content.length));
+			Map<String, String> headers = new java.util.HashMap<>(Map.of("Accept-Ranges", "bytes", "Content-Range",
+					"bytes " + start + "-" + (content.length - 1) + "/" + content.length));
+			if (file.etag() != null) {
+				headers.put("ETag", file.etag());
+			}
+			return new Response(206, headers, java.util.Arrays.copyOfRange(content, start, content.length));
 		}
-		return new Response(200, Map.of("ETag", file.etag(), "Accept-Ranges", "bytes", "Content-Type", "application/zip"),
-				content);
+		Map<String, String> headers = new java.util.HashMap<>(Map.of("Accept-Ranges", "bytes", "Content-Type", "application/zip"));
+		if (file.etag() != null) {
+			headers.put("ETag", file.etag());
+		}
+		return new Response(200, headers, content);
 	}
 
 	private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
