@@ -26,6 +26,10 @@ public record ServerKeyProperties(Path pemFile, String pemPassphrase, Path pkcs1
 		String pkcs12Alias, @DefaultValue("P30D") Duration retiredGrace) {
 
 	public ServerKeyProperties {
+		// application.yml maps unset environment variables to empty strings
+		pemPassphrase = blankToNull(pemPassphrase);
+		pkcs12Password = blankToNull(pkcs12Password);
+		pkcs12Alias = blankToNull(pkcs12Alias);
 		if (pemFile != null && pkcs12File != null) {
 			throw new IllegalArgumentException(
 					"set either sealdrop.server-key.pem-file or sealdrop.server-key.pkcs12-file, not both");
@@ -33,6 +37,10 @@ public record ServerKeyProperties(Path pemFile, String pemPassphrase, Path pkcs1
 		if (retiredGrace == null || retiredGrace.isNegative()) {
 			throw new IllegalArgumentException("sealdrop.server-key.retired-grace must be zero or positive");
 		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 	/** Whether the key is configured (and so managed) outside the server. */

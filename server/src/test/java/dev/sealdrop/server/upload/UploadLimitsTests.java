@@ -141,7 +141,9 @@ class UploadLimitsTests extends SealdropTestBase {
 
 			@Override
 			public int read(byte[] b, int off, int len) {
-				if (this.position == 1000) {
+				// The JDK client reads one buffer ahead before it sends one, so stall on the third read:
+				// by then the request and its first 1000 bytes are on their way to the server.
+				if (this.position == 2000) {
 					started.countDown();
 					try {
 						release.await(30, TimeUnit.SECONDS);
@@ -153,7 +155,7 @@ class UploadLimitsTests extends SealdropTestBase {
 				if (this.position >= archive.length) {
 					return -1;
 				}
-				int n = Math.min(len, (this.position < 1000 ? 1000 : archive.length) - this.position);
+				int n = Math.min(len, (this.position < 2000 ? this.position + 1000 : archive.length) - this.position);
 				System.arraycopy(archive, this.position, b, off, n);
 				this.position += n;
 				return n;
@@ -173,6 +175,7 @@ class UploadLimitsTests extends SealdropTestBase {
 		while (this.uploads.uploadsInProgress(this.alice.userId()) == 0 && System.nanoTime() < deadline) {
 			Thread.sleep(20);
 		}
+		assertThat(this.uploads.uploadsInProgress(this.alice.userId())).as("first upload reached the server").isOne();
 		assertThat(running).as("first upload still running").isNotDone();
 		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive))
 			.andExpect(status().isTooManyRequests())
