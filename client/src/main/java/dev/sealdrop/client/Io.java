@@ -1,5 +1,8 @@
 package dev.sealdrop.client;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -25,7 +28,10 @@ record Io(InputStream stdin, OutputStream stdout, PrintWriter out, PrintWriter e
 	static final String PASSPHRASE_ENV = "SEALDROP_PASSPHRASE";
 
 	static Io system(PrintWriter out, PrintWriter err) {
-		return new Io(System.in, System.out, out, err, System.getenv(), Path.of("").toAbsolutePath(),
+		// Not System.out: a PrintStream swallows write errors, and a full disk or a closed pipe must fail
+		// the command instead of ending it with exit code 0 and a truncated archive or plaintext.
+		OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+		return new Io(System.in, stdout, out, err, System.getenv(), Path.of("").toAbsolutePath(),
 				UserTerminal.system());
 	}
 
