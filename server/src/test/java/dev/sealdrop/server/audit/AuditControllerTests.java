@@ -18,6 +18,9 @@ class AuditControllerTests extends DownloadTestSupport {
 	@Autowired
 	private AuditLog audit;
 
+	@Autowired
+	private org.springframework.context.ApplicationEventPublisher events;
+
 	@Test
 	void adminListsEntriesNewestFirstWithFilters() throws Exception {
 		SealdropPrincipal admin = createUser(true);
@@ -71,6 +74,18 @@ class AuditControllerTests extends DownloadTestSupport {
 	@Test
 	void anonymousCallersAreUnauthorized() throws Exception {
 		this.mvc.perform(get("/api/v1/audit")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void failedSignInEventsAreRecordedWithoutCredentials() {
+		this.events.publishEvent(new org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent(
+				org.springframework.security.authentication.UsernamePasswordAuthenticationToken.unauthenticated("mallory-x",
+						"the password"),
+				new org.springframework.security.authentication.BadCredentialsException("Bad credentials")));
+
+		var row = this.jdbc.sql("SELECT action, outcome, detail FROM audit_events WHERE actor = 'mallory-x'")
+			.query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).single();
+		assertThat(row).isEqualTo("LOGIN_FAILED FAILURE BadCredentials");
 	}
 
 	@Test
