@@ -99,17 +99,17 @@ final class DecryptCommand extends BaseCommand {
 	private Path target(ArchiveHeader header) throws IOException, CommandException {
 		String fallback = STDIO.equals(this.archive) ? "sealdrop-output"
 				: FileNames.withoutZip(io().resolve(this.archive).getFileName().toString());
-		String safeName = FileNames.safeFileName(header.name(), fallback);
-		if (header.name() != null && !header.name().isEmpty() && !safeName.equals(header.name())) {
-			warn("the name stored in the archive is not a safe file name; using %s", safeName);
-		}
+		Path given = (this.output != null) ? io().resolve(this.output) : io().workDir();
 		Path target;
-		if (this.output == null) {
-			target = io().workDir().resolve(safeName);
+		if (Files.isDirectory(given)) {
+			String safeName = FileNames.safeFileName(header.name(), fallback);
+			if (header.name() != null && !header.name().isEmpty() && !safeName.equals(header.name())) {
+				warn("the name stored in the archive is not a safe file name; using %s", safeName);
+			}
+			target = given.resolve(safeName);
 		}
 		else {
-			Path given = io().resolve(this.output);
-			target = Files.isDirectory(given) ? given.resolve(safeName) : given;
+			target = given;
 		}
 		if (!STDIO.equals(this.archive) && Files.exists(target)
 				&& Files.isSameFile(target, io().resolve(this.archive))) {

@@ -215,6 +215,17 @@ class RoundTripTests {
 	}
 
 	@Test
+	void doesNotWarnAboutTheStoredNameWhenTheOutputIsNamed() throws Exception {
+		this.cli.write("payload", "x".getBytes(StandardCharsets.UTF_8));
+		this.cli.run("encrypt", "-r", "alice.pub.pem", "--name", ".bashrc", "-o", "x.zip", "payload");
+
+		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-o", "out.txt", "x.zip");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
+		assertThat(result.err()).doesNotContain("warning");
+	}
+
+	@Test
 	void replacesTerminalControlCharactersInTheStoredName() throws Exception {
 		this.cli.write("payload", "x".getBytes(StandardCharsets.UTF_8));
 		assertThat(this.cli.run("encrypt", "-r", "alice.pub.pem", "--name", "a\u001b]0;pwned\u0007b.txt", "-o", "x.zip",
