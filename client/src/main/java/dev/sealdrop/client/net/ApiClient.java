@@ -37,6 +37,9 @@ public final class ApiClient {
 
 	private static final String USER_AGENT = "sealdrop-cli/0.1";
 
+	/** How long to wait for an upload body producer to notice an abort before giving up on it. */
+	private static final long PRODUCER_WAIT_MILLIS = 30_000;
+
 	private final ServerUrl server;
 
 	private final HttpClient http;
@@ -50,6 +53,8 @@ public final class ApiClient {
 	private final Duration requestTimeout;
 
 	private final JsonMapper json;
+
+	private final Exchange exchange = new Exchange();
 
 	private ApiClient(Builder builder) {
 		this.server = builder.server;
@@ -77,6 +82,28 @@ public final class ApiClient {
 	/** A fresh random Idempotency-Key for one logical upload (reuse it for every retry of it). */
 	public static String newIdempotencyKey() {
 		return UUID.randomUUID().toString();
+	}
+
+	/**
+	 * Percent-encodes one path segment (e.g. a file ID typed by the user), so it cannot add
+	 * segments, a query or {@code ..}: {@code "/files/" + ApiClient.segment(id)}.
+	 */
+	public static String segment(String value) {
+		if (value == null || value.isEmpty() || value.equals(".") || value.equals("..")) {
+			throw new IllegalArgumentException("not a valid identifier");
+		}
+		StringBuilder out = new StringBuilder();
+		for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xff);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+				out.append(c);
+			}
+			else {
+				out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+					.append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+			}
+		}
+		return out.toString();
 	}
 
 	public ServerUrl server() {
@@ -136,7 +163,7 @@ public final class ApiClient {
 	 * thrown by the supplier is not retried and is rethrown (unwrapped if it is an IOException).
 	 *
 	 * @param name what is uploaded, for messages ("upload of report.pdf failed ...")
-	 * @param idempotencyKey 1 to 255 visible ASCII characters, e.g. {@link #newIdempotencyKey()}
+	 * @param idempotencyKey 1 to 128 visible ASCII characters (the server's limit), e.g. {@link #newIdempotencyKey()}
 	 * @throws FatalTransferException when retries are exhausted or the failure cannot be retried
 	 * @throws ApiProblemException for a non-retryable error status (e.g. 400, 401, 413)
 	 */
@@ -243,8 +270,6 @@ public final class ApiClient {
 		return result;
 	}
 
-	private static final long PRODUCER_WAIT_MILLIS = 30_000;
-
 	private HttpRequest.Builder request(String path, String accept) {
 		return request(path, accept, requestTimeout);
 	}
@@ -298,8 +323,8 @@ public final class ApiClient {
 	}
 
 	private static void checkIdempotencyKey(String key) {
-		if (key == null || key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-			throw new IllegalArgumentException("Idempotency-Key must be 1 to 255 visible ASCII characters");
+		if (key == null || key.isEmpty() || key.length() > 128 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+			throw new IllegalArgumentException("Idempotency-Key must be 1 to 128 visible ASCII characters");
 		}
 	}
 
@@ -307,8 +332,6 @@ public final class ApiClient {
 		int query = path.indexOf('?');
 		return Text.printable(query < 0 ? path : path.substring(0, query), 200);
 	}
-
-	private final Exchange exchange = new Exchange();
 
 	/** Sends one request, logs it, and turns error statuses into {@link ApiProblemException}s. */
 	private final class Exchange {

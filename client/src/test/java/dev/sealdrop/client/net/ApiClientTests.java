@@ -197,6 +197,23 @@ class ApiClientTests {
 	}
 
 	@Test
+	void encodesUserSuppliedSegments() {
+		assertThat(ApiClient.segment("abc-123_x.y~")).isEqualTo("abc-123_x.y~");
+		assertThat(ApiClient.segment("../admin?x=1#y")).isEqualTo("..%2Fadmin%3Fx%3D1%23y");
+		assertThat(ApiClient.segment("ä b")).isEqualTo("%C3%A4%20b");
+		assertThatThrownBy(() -> ApiClient.segment("..")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> ApiClient.segment("")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void createdTokensHideTheSecretWhenPrinted() throws IOException {
+		ApiTypes.CreatedToken token = client().post("/tokens", new ApiTypes.TokenRequest("cli"), ApiTypes.CreatedToken.class);
+
+		assertThat(token.token()).isEqualTo("sdt_secret");
+		assertThat(token.toString()).doesNotContain("sdt_secret");
+	}
+
+	@Test
 	void rejectsPathsThatEscapeTheApi() {
 		assertThatThrownBy(() -> client().get("/../admin", JsonNode.class)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> client().get("files", JsonNode.class)).isInstanceOf(IllegalArgumentException.class);

@@ -62,6 +62,16 @@ class UploadTests {
 	}
 
 	@Test
+	void mapsTheAnswerToFileInfo() throws IOException {
+		ApiTypes.FileInfo file = client().upload("/files", "report.pdf", fileBody(), "key-0", ApiTypes.FileInfo.class);
+
+		assertThat(file.id()).isEqualTo("f1");
+		assertThat(file.size()).isEqualTo(content.length);
+		assertThat(file.sha256()).isEqualTo(FaultyServer.sha256(content));
+		assertThat(file.createdAt()).isEqualTo(java.time.Instant.parse("2026-11-23T05:00:00Z"));
+	}
+
+	@Test
 	void connectionDroppedMidBodyIsRetriedFromScratchWithTheSameKey() throws IOException {
 		server.then(Fault.dropRequestAfter(100_000));
 
