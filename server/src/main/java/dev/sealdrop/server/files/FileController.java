@@ -34,6 +34,7 @@ class FileController {
 
 	@GetMapping
 	@Operation(summary = "The caller's files, newest first")
+	@ApiResponse(responseCode = "200", description = "one page")
 	@ApiResponse(responseCode = "400", description = "page or size out of range",
 			content = @Content(mediaType = "application/problem+json"))
 	PageResponse<FileView> list(@AuthenticationPrincipal SealdropPrincipal me,
@@ -44,6 +45,7 @@ class FileController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One of the caller's files")
+	@ApiResponse(responseCode = "200", description = "the file")
 	@ApiResponse(responseCode = "404", description = "no such file among the caller's files",
 			content = @Content(mediaType = "application/problem+json"))
 	FileView get(@AuthenticationPrincipal SealdropPrincipal me, @PathVariable String id) {

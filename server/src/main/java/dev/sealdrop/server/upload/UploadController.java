@@ -43,6 +43,11 @@ class UploadController {
 
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+	private static final String UPLOAD_DESCRIPTION = "The archive (v1, or format 0 from the original client) as "
+			+ "the raw application/zip body, or as multipart/form-data with the archive in part \"file\" and an "
+			+ "optional \"filename\" field (used only when the archive carries no name). The server verifies the "
+			+ "whole archive before storing anything.";
+
 	private final UploadService uploads;
 
 	private final UploadProperties properties;
@@ -54,10 +59,12 @@ class UploadController {
 
 	@PostMapping(path = "/api/v1/files", consumes = { "application/zip", MediaType.APPLICATION_OCTET_STREAM_VALUE },
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Upload an archive encrypted to the server key (raw body)",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = "application/zip",
-							schema = @Schema(type = "string", format = "binary"))))
+	@Operation(summary = "Upload an archive encrypted to the server key",
+			description = UPLOAD_DESCRIPTION,
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = MultipartUploadForm.class)) }))
 	@UploadResponses
 	ResponseEntity<FileView> uploadRaw(@AuthenticationPrincipal SealdropPrincipal me, HttpServletRequest request,
 			@Parameter(description = "replays the first answer for a repeated key (24h, per user), max 128 printable characters")
@@ -80,10 +87,12 @@ class UploadController {
 
 	@PostMapping(path = "/api/v1/files", consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Upload an archive encrypted to the server key (multipart form, part \"file\")",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
-							schema = @Schema(implementation = MultipartUploadForm.class))))
+	@Operation(summary = "Upload an archive encrypted to the server key",
+			description = UPLOAD_DESCRIPTION,
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+					@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+					@Content(mediaType = MediaType.MULTIPART_FORM_DATA_VALUE,
+							schema = @Schema(implementation = MultipartUploadForm.class)) }))
 	@UploadResponses
 	ResponseEntity<FileView> uploadMultipart(@AuthenticationPrincipal SealdropPrincipal me,
 			HttpServletRequest request,
