@@ -121,7 +121,8 @@ class UploadService {
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
-			this.metrics.failure(ProblemType.INTERNAL.slug(), Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.failure(clientAborted(ex) ? "client-aborted" : ProblemType.INTERNAL.slug(),
+					Duration.ofNanos(System.nanoTime() - started));
 			throw ex;
 		}
 	}
@@ -319,6 +320,16 @@ class UploadService {
 			case INTEGRITY_FAILURE -> ProblemType.INTEGRITY_FAILURE.slug();
 			case INVALID_KEY -> ProblemType.INVALID_KEY.slug();
 		};
+	}
+
+	/** The client went away mid-body (Tomcat's ClientAbortException, or an early end of stream). */
+	private static boolean clientAborted(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("ClientAbortException")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static MessageDigest sha256() {
