@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates {@code Authorization: Bearer sdt_...} with an API token. Requests without a bearer
  * header pass through untouched (HTTP Basic or anonymous). A rejected token ends the request with a
- * 401; repeated rejections from one address count towards its login throttle, answered with 429.
+ * 401; rejections count towards the address's login throttle, and once it is locked further
+ * rejected tokens are answered with 429. Valid tokens are never throttled.
  * Not a Spring bean on purpose: it lives only in the security filter chain, never as a servlet filter.
  */
 final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
@@ -53,16 +54,19 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String address = request.getRemoteAddr();
-		var locked = this.throttle.lockedFor(address);
-		if (locked.isPresent()) {
-			this.entryPoint.commence(request, response, new LoginThrottledException(locked.get()));
-			return;
-		}
 		Optional<SealdropPrincipal> principal = this.tokens.authenticate(header.substring(PREFIX.length()).strip());
 		if (principal.isEmpty()) {
-			this.throttle.recordFailure(address);
 			this.contextHolder.clearContext();
+			// A valid token always works (guessing 256 bits is hopeless, and a NAT neighbour's failed
+			// logins must not lock out scripts); rejected ones are counted and, past the limit, answered
+			// with 429 to slow down whoever is trying.
+			String address = request.getRemoteAddr();
+			var locked = this.throttle.lockedFor(address);
+			if (locked.isPresent()) {
+				this.entryPoint.commence(request, response, new LoginThrottledException(locked.get()));
+				return;
+			}
+			this.throttle.recordFailure(address);
 			this.entryPoint.commence(request, response, new InvalidBearerTokenException());
 			return;
 		}

@@ -201,6 +201,20 @@ class SecurityTests extends SealdropTestBase {
 	}
 
 	@Test
+	void validTokenWorksFromAnAddressLockedByFailedLogins() throws Exception {
+		var user = createUser(false);
+		String token = createToken(user.username());
+		String address = "203.0.113.8";
+		for (int i = 0; i < 20; i++) {
+			this.mvc.perform(get("/api/v1/users/me").with(httpBasic("nobody" + i, "wrong password 123")).with(from(address)));
+		}
+		this.mvc.perform(get("/api/v1/users/me").with(httpBasic(user.username(), USER_PASSWORD)).with(from(address)))
+			.andExpect(status().isTooManyRequests());
+		this.mvc.perform(get("/api/v1/users/me").header("Authorization", "Bearer " + token).with(from(address)))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void apiResponsesCarrySecurityHeaders() throws Exception {
 		var user = createUser(false);
 		this.mvc.perform(get("/api/v1/users/me").with(httpBasic(user.username(), USER_PASSWORD)))
