@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the sealdrop curl examples; source it, do not run it.
 #
 # Environment:
