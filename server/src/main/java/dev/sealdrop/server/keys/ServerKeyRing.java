@@ -138,6 +138,7 @@ public class ServerKeyRing implements InitializingBean {
 		retired.add(new ServerKey(withRetired(previous.row(), now), previous.identity()));
 		retired.addAll(this.snapshot.retired());
 		this.snapshot = new Snapshot(next, List.copyOf(retired));
+		destroyExpired();
 		log.info("Rotated the server key: {} is current, {} retired (opens uploads until {})", next.row().kid(),
 				previous.row().kid(), now.plus(this.properties.retiredGrace()));
 		return next;
@@ -174,6 +175,34 @@ public class ServerKeyRing implements InitializingBean {
 			log.info("Generated server key {} in {}", generated.row().kid(), this.keysDir);
 		}
 		this.snapshot = snapshotOf(this.repository.findAll(), configured);
+		destroyExpired();
+	}
+
+	/**
+	 * Deletes the private key files of generated keys whose grace period is over: they can no longer
+	 * open uploads, and deleting them means a later theft of the data directory cannot open
+	 * archives that were captured on their way to the server. Runs at start and at each rotation.
+	 */
+	synchronized void destroyExpired() throws IOException {
+		Instant now = this.clock.instant();
+		List<ServerKey> retired = new ArrayList<>();
+		boolean changed = false;
+		for (ServerKey key : this.snapshot.retired()) {
+			if (key.identity() != null && key.row().generated() && !now.isBefore(unwrapUntil(key))) {
+				Files.deleteIfExists(keyFile(key.kid()));
+				key.identity().destroy();
+				log.info("Deleted the private key of server key {}: its grace period ended at {}", key.kid(),
+						unwrapUntil(key));
+				retired.add(new ServerKey(key.row(), null));
+				changed = true;
+			}
+			else {
+				retired.add(key);
+			}
+		}
+		if (changed) {
+			this.snapshot = new Snapshot(this.snapshot.current(), List.copyOf(retired));
+		}
 	}
 
 	private Snapshot snapshotOf(List<ServerKeyRow> rows, Identity configured) throws IOException {

@@ -96,6 +96,37 @@ class ServerKeyRingTests {
 	}
 
 	@Test
+	void privateKeyOfARetiredKeyIsDeletedOnceItsGraceEnds() throws IOException {
+		ServerKeyRing ring = start(properties(null, null));
+		String old = ring.current().kid();
+		Path oldFile = this.paths.keys().resolve("server-" + old + ".pem");
+		ring.rotate();
+		ring.destroyExpired();
+		assertThat(oldFile).as("within grace").exists();
+
+		this.clock.advance(GRACE);
+		ring.destroyExpired();
+		assertThat(oldFile).doesNotExist();
+		assertThat(ring.uploadIdentities()).hasSize(1);
+		assertThat(this.paths.keys().resolve("server-" + ring.current().kid() + ".pem")).exists();
+
+		// the row stays, so uploads made for it are still recognised as retired-key
+		ServerKeyRing again = start(properties(null, null));
+		assertThat(again.retiredPastGrace(List.of(this.repository.rows.stream()
+			.filter(r -> r.kid().equals(old)).findFirst().orElseThrow().fingerprint()))).isPresent();
+	}
+
+	@Test
+	void restartAfterTheGraceDeletesTheRetiredPrivateKey() throws IOException {
+		ServerKeyRing ring = start(properties(null, null));
+		String old = ring.current().kid();
+		ring.rotate();
+		this.clock.advance(GRACE.plusDays(1));
+		start(properties(null, null));
+		assertThat(this.paths.keys().resolve("server-" + old + ".pem")).doesNotExist();
+	}
+
+	@Test
 	void retiredKeysSurviveARestart() throws IOException {
 		ServerKeyRing ring = start(properties(null, null));
 		String old = ring.current().kid();
