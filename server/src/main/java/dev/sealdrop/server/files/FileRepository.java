@@ -139,6 +139,14 @@ public class FileRepository {
 			.list();
 	}
 
+	/** Ids of all files of one owner. */
+	public List<String> idsByOwner(String ownerId) {
+		return this.jdbc.sql("SELECT id FROM files WHERE owner_id = :ownerId")
+			.param("ownerId", ownerId)
+			.query(String.class)
+			.list();
+	}
+
 	public boolean delete(String id) {
 		this.jdbc.sql("DELETE FROM file_chunks WHERE file_id = :id").param("id", id).update();
 		return this.jdbc.sql("DELETE FROM files WHERE id = :id").param("id", id).update() > 0;

@@ -76,6 +76,25 @@ public class FileService {
 		log.info("File {} deleted by user {}", file.id(), me.userId());
 	}
 
+	/**
+	 * Deletes every file of a user, rows first, then blobs. Call it before deleting the user: the
+	 * database cascade alone would remove the rows but leave the blobs until the next start.
+	 * @return how many files were deleted
+	 */
+	public int deleteAllOwnedBy(String userId) {
+		List<String> ids = this.files.idsByOwner(userId);
+		this.tx.executeWithoutResult(status -> ids.forEach(this.files::delete));
+		for (String id : ids) {
+			try {
+				this.blobs.delete(id);
+			}
+			catch (IOException ex) {
+				log.warn("Deleted file {} but not its blob; start-up recovery will remove it", id, ex);
+			}
+		}
+		return ids.size();
+	}
+
 	private Optional<StoredFile> find(String id) {
 		if (id == null || !UUID.matcher(id).matches()) {
 			return Optional.empty();

@@ -21,6 +21,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 class FileControllerTests extends SealdropTestBase {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private FileService fileService;
+
 	private SealdropPrincipal alice;
 
 	private SealdropPrincipal bob;
@@ -111,6 +114,19 @@ class FileControllerTests extends SealdropTestBase {
 		String id = upload(this.alice, "moderated.txt");
 		this.mvc.perform(delete("/api/v1/files/" + id).with(as(createUser(true)))).andExpect(status().isNoContent());
 		this.mvc.perform(get("/api/v1/files/" + id).with(as(this.alice))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void deletingAllFilesOfAUserRemovesRowsAndBlobs() throws Exception {
+		String a = upload(this.alice, "a.txt");
+		String b = upload(this.alice, "b.txt");
+		String bobs = upload(this.bob, "kept.txt");
+		assertThat(this.fileService.deleteAllOwnedBy(this.alice.userId())).isEqualTo(2);
+		for (String id : new String[] { a, b }) {
+			assertThat(DATA_DIR.resolve("blobs").resolve(id.substring(0, 2)).resolve(id)).doesNotExist();
+		}
+		this.mvc.perform(get("/api/v1/files").with(as(this.alice))).andExpect(jsonPath("$.totalItems").value(0));
+		this.mvc.perform(get("/api/v1/files/" + bobs).with(as(this.bob))).andExpect(status().isOk());
 	}
 
 	@Test
