@@ -226,6 +226,33 @@ class UploadControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void idempotencyKeyOlderThanTheWindowStoresANewFile() throws Exception {
+		Recipient key = serverKey();
+		String first = jsonOf(this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP)
+			.content(TestArchives.v1(key, "daily.txt", TestArchives.content(100, 17))).header("Idempotency-Key", "daily"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+		this.jdbc.sql("UPDATE files SET created_at = :old WHERE id = :id")
+			.param("old", java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(25))
+			.param("id", first)
+			.update();
+		String second = jsonOf(this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP)
+			.content(TestArchives.v1(key, "daily.txt", TestArchives.content(100, 18))).header("Idempotency-Key", "daily"))
+			.andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+		assertThat(second).isNotEqualTo(first);
+		assertThat(countFiles(this.alice)).isEqualTo(2);
+	}
+
+	@Test
+	void archiveNameWithDirectionOverrideIsRejected() throws Exception {
+		// U+202E makes "report\u202Efdp.exe" display as "reportexe.pdf"
+		byte[] archive = TestArchives.v1(serverKey(), "report\u202Efdp.exe", TestArchives.content(100, 19));
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:validation-failed"));
+		assertThat(countFiles(this.alice)).isZero();
+	}
+
+	@Test
 	void sameIdempotencyKeyOfAnotherUserIsIndependent() throws Exception {
 		SealdropPrincipal bob = createUser(false);
 		byte[] archive = TestArchives.v1(serverKey(), "x", TestArchives.content(10, 13));
