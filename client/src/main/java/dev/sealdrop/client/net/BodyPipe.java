@@ -116,7 +116,8 @@ final class BodyPipe {
 
 	/**
 	 * Waits (up to {@code millis}) for the producer to end and returns its failure: null if it
-	 * completed, or was never started, or only failed because the pipe was aborted.
+	 * completed, or was never started, or failed after the pipe was aborted (which it then cannot
+	 * be blamed for).
 	 */
 	Throwable awaitProducer(long millis) throws InterruptedIOException {
 		lock.lock();
@@ -163,7 +164,9 @@ final class BodyPipe {
 		}
 		lock.lock();
 		try {
-			failure = thrown;
+			// After an abort, whatever the supplier threw is a consequence of its stream closing,
+			// even when a wrapping stream turned our Aborted into something else.
+			failure = aborted && thrown != null ? new Aborted() : thrown;
 			producerDone = true;
 			if (thrown != null) {
 				chunks.clear();

@@ -54,9 +54,16 @@ class DownloadTests {
 
 		assertThat(received).isEqualTo(content);
 		assertThat(server.requests()).hasSize(2);
+		// The connection breaks after 123456 bytes, but the JDK client drops what it had buffered
+		// and not yet handed out, so the stream resumes from what it delivered: at most that much,
+		// in theory nothing (then it asks for the whole file again, without Range).
 		FaultyServer.Seen resume = server.requests().get(1);
-		assertThat(resume.header("Range")).isEqualTo("bytes=123456-");
-		assertThat(resume.header("If-Range")).isEqualTo(etag);
+		String range = resume.header("Range");
+		if (range != null) {
+			assertThat(range).matches("bytes=\\d+-");
+			assertThat(Long.parseLong(range.replaceAll("\\D", ""))).isBetween(1L, 123_456L);
+			assertThat(resume.header("If-Range")).isEqualTo(etag);
+		}
 		assertThat(sleeper.sleeps()).hasSize(1);
 	}
 
@@ -94,6 +101,8 @@ class DownloadTests {
 			assertThat(stream.readAllBytes()).isEqualTo(Arrays.copyOfRange(content, 400_000, content.length));
 			assertThat(stream.position()).isEqualTo(content.length);
 		}
+		assertThat(server.requests().get(0).header("Range")).isEqualTo("bytes=400000-");
+		assertThat(server.requests().get(0).header("If-Range")).isEqualTo(etag);
 	}
 
 	@Test

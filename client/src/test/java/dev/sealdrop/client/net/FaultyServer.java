@@ -127,10 +127,6 @@ final class FaultyServer implements AutoCloseable {
 
 	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.Semaphore handled = new java.util.concurrent.Semaphore(0);
-
-	private final java.util.concurrent.atomic.AtomicInteger brokenBodies = new java.util.concurrent.atomic.AtomicInteger();
-
 	private FaultyServer(HttpServer server) {
 		this.server = server;
 		server.setExecutor(executor);
@@ -192,32 +188,7 @@ final class FaultyServer implements AutoCloseable {
 		executor.shutdownNow();
 	}
 
-	/**
-	 * Waits until {@code n} more requests were fully handled (answered, dropped, or failed reading
-	 * the body), so a test can look at the server's state after a client gave up. The timeout only
-	 * keeps a broken test from hanging.
-	 */
-	void awaitHandled(int n) throws InterruptedException {
-		if (!handled.tryAcquire(n, 20, java.util.concurrent.TimeUnit.SECONDS)) {
-			throw new AssertionError("the server did not finish handling " + n + " request(s)");
-		}
-	}
-
-	/** Requests whose body could not be read to the end (the client aborted it). */
-	int brokenBodies() {
-		return brokenBodies.get();
-	}
-
 	private void handle(HttpExchange exchange) throws IOException {
-		try {
-			handleScripted(exchange);
-		}
-		finally {
-			handled.release();
-		}
-	}
-
-	private void handleScripted(HttpExchange exchange) throws IOException {
 		Fault fault = script.poll();
 		if (fault == null) {
 			fault = Fault.pass();
@@ -229,14 +200,7 @@ final class FaultyServer implements AutoCloseable {
 			seen.add(new Seen(exchange.getRequestMethod(), path, headers, read));
 			throw new IllegalStateException("fault: dropping the connection mid-request");
 		}
-		byte[] body;
-		try {
-			body = exchange.getRequestBody().readAllBytes();
-		}
-		catch (IOException ex) {
-			brokenBodies.incrementAndGet();
-			throw ex;
-		}
+		byte[] body = exchange.getRequestBody().readAllBytes();
 		seen.add(new Seen(exchange.getRequestMethod(), path, headers, body.length));
 		if (fault instanceof Status status) {
 			byte[] answer = status.body().getBytes(StandardCharsets.UTF_8);

@@ -131,7 +131,7 @@ class UploadTests {
 	}
 
 	@Test
-	void failureOfTheBodyProducerIsRethrownAndNotRetried() throws InterruptedException {
+	void failureOfTheBodyProducerIsRethrownAndNotRetried() {
 		IOException diskError = new IOException("disk read error");
 		BodySupplier failing = out -> {
 			producerRuns.incrementAndGet();
@@ -141,13 +141,14 @@ class UploadTests {
 
 		assertThatThrownBy(() -> upload(failing, "key-7")).isSameAs(diskError);
 		assertThat(producerRuns).hasValue(1);
-		server.awaitHandled(1);
-		assertThat(server.brokenBodies()).isEqualTo(1);
+		// The request may or may not have reached the server; a complete body never did.
+		// (BodyPipeTests pins down deterministically that a failed supplier never ends the body.)
+		assertThat(server.requests()).isEmpty();
 		assertThat(server.files()).isEmpty();
 	}
 
 	@Test
-	void producerThatClosesItsStreamAfterFailingDoesNotCompleteTheUpload() throws InterruptedException {
+	void producerThatClosesItsStreamAfterFailingDoesNotCompleteTheUpload() {
 		BodySupplier failing = out -> {
 			try (out) {
 				out.write(content, 0, 1000);
@@ -157,8 +158,9 @@ class UploadTests {
 
 		assertThatThrownBy(() -> upload(failing, "key-8")).isInstanceOf(IllegalStateException.class)
 			.hasMessage("encryption failed");
-		server.awaitHandled(1);
-		assertThat(server.brokenBodies()).isEqualTo(1);
+		// The request may or may not have reached the server; a complete body never did.
+		// (BodyPipeTests pins down deterministically that a failed supplier never ends the body.)
+		assertThat(server.requests()).isEmpty();
 		assertThat(server.files()).isEmpty();
 	}
 
