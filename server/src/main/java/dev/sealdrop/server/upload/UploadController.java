@@ -98,8 +98,9 @@ class UploadController {
 			HttpServletRequest request,
 			@Parameter(description = "replays the first answer for a repeated key (24h, per user), max 128 printable characters")
 			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey) throws IOException {
-		return created(this.uploads.upload(me, new MultipartSource(request), request.getContentLengthLong(),
-				idempotencyKey));
+		// No early Content-Length check: the form adds a little around the archive, and the part
+		// limit (sealdrop.upload.max-archive-size) is enforced while parsing.
+		return created(this.uploads.upload(me, new MultipartSource(request), -1, idempotencyKey));
 	}
 
 	private static ResponseEntity<FileView> created(UploadService.Result result) {
