@@ -29,6 +29,12 @@ class ProblemErrorController implements ErrorController {
 	@RequestMapping("${spring.web.error.path:/error}")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		if (code == null) {
+			// Requested directly rather than forwarded by the container: there is no error to render.
+			ProblemDetail notFound = ProblemDetails.of(ProblemType.NOT_FOUND, "There is no resource at this path.",
+					request.getRequestURI(), Map.of());
+			return ResponseEntity.status(ProblemType.NOT_FOUND.status()).body(notFound);
+		}
 		HttpStatusCode status = HttpStatusCode.valueOf((code instanceof Integer value && value >= 400) ? value : 500);
 		String path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		ProblemDetail problem;

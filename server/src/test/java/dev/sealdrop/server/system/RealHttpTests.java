@@ -126,6 +126,13 @@ class RealHttpTests extends SealdropTestBase {
 	}
 
 	@Test
+	void errorPathRequestedDirectlyIsNotFound() throws Exception {
+		HttpResponse<String> response = get("/error", basic("admin", ADMIN_PASSWORD));
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(jsonOf(response.body()).get("type").asString()).isEqualTo("urn:sealdrop:problem:not-found");
+	}
+
+	@Test
 	void swaggerUiIsServed() throws Exception {
 		HttpResponse<String> response = get("/swagger-ui/index.html", null);
 		assertThat(response.statusCode()).isEqualTo(200);
