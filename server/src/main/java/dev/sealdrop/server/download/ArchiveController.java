@@ -119,28 +119,30 @@ class ArchiveController {
 		}
 		long start = (selection.kind() == ByteRanges.Kind.PARTIAL) ? selection.start() : 0;
 		long count = (selection.kind() == ByteRanges.Kind.PARTIAL) ? selection.length() : length;
-		if (selection.kind() == ByteRanges.Kind.PARTIAL) {
-			response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
-			response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + selection.end() + "/" + length);
-		}
-		else {
-			response.setStatus(HttpServletResponse.SC_OK);
-		}
-		response.setContentType(ZIP);
-		response.setContentLengthLong(count);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				"attachment; filename=\"sealdrop-" + archive.file().id() + ".zip\"");
-		this.audit.success(me, AuditAction.DOWNLOAD, "file:" + archive.file().id(),
-				to + ", bytes " + start + "-" + (start + count - 1) + "/" + length);
-		if ("HEAD".equals(request.getMethod())) {
-			return;
-		}
-		try (InputStream in = archive.open()) {
-			in.skipNBytes(start);
-			copy(in, response.getOutputStream(), count);
+		boolean head = "HEAD".equals(request.getMethod());
+		// Opened (and positioned) before any header is set: a failure here still becomes a problem response.
+		InputStream in = head ? InputStream.nullInputStream() : archive.open();
+		try (in) {
+			in.skipNBytes(head ? 0 : start);
+			if (selection.kind() == ByteRanges.Kind.PARTIAL) {
+				response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+				response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + selection.end() + "/" + length);
+			}
+			else {
+				response.setStatus(HttpServletResponse.SC_OK);
+			}
+			response.setContentType(ZIP);
+			response.setContentLengthLong(count);
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"sealdrop-" + archive.file().id() + ".zip\"");
+			this.audit.success(me, AuditAction.DOWNLOAD, "file:" + archive.file().id(),
+					to + ", bytes " + start + "-" + (start + count - 1) + "/" + length);
+			if (!head) {
+				copy(in, response.getOutputStream(), count);
+			}
 		}
 		catch (IOException ex) {
-			// Usually the client went away; the response is committed, so only the log can say more.
+			// Usually the client went away; once committed, only the log can say more.
 			logger.debug("Archive download of file {} ended early: {}", archive.file().id(), ex.toString());
 			throw ex;
 		}

@@ -273,6 +273,23 @@ class ArchiveDownloadTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void missingStoredContentIsAProblemNotABrokenArchive() throws Exception {
+		String id = upload(this.alice, "gone", TestArchives.content(1000, 8));
+		java.nio.file.Files.delete(DATA_DIR.resolve("blobs").resolve(id.substring(0, 2)).resolve(id));
+
+		this.mvc.perform(get("/api/v1/files/{id}/archive", id).param("client", this.laptopId).with(as(this.alice)))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:internal-error"));
+	}
+
+	@Test
+	void adHocWithoutABodyIsABadRequest() throws Exception {
+		this.mvc.perform(post("/api/v1/files/{id}/archive", this.fileId).with(as(this.alice))
+				.contentType(MediaType.APPLICATION_JSON))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
 	void downloadsAreAudited() throws Exception {
 		download(this.alice, this.fileId, this.laptopId, null);
 
