@@ -11,6 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -52,6 +58,8 @@ public final class ApiClient {
 
 	private final Duration requestTimeout;
 
+	private final Duration idleTimeout;
+
 	private final JsonMapper json;
 
 	private final Exchange exchange = new Exchange();
@@ -62,6 +70,7 @@ public final class ApiClient {
 		this.log = builder.log;
 		this.retrier = new Retrier(builder.retryPolicy, builder.log);
 		this.requestTimeout = builder.requestTimeout;
+		this.idleTimeout = builder.idleTimeout;
 		HttpClient.Builder http = HttpClient.newBuilder()
 			// HTTP/1.1 only: predictable Range semantics and no h2c upgrade dance on http://.
 			.version(HttpClient.Version.HTTP_1_1)
@@ -204,6 +213,10 @@ public final class ApiClient {
 		return retrier;
 	}
 
+	Duration idleTimeout() {
+		return idleTimeout;
+	}
+
 	/**
 	 * One ranged GET for {@link DownloadStream}: {@code Range: bytes=offset-} (with If-Range when an
 	 * ETag is known) if {@code offset > 0}, a plain GET otherwise. Checks the answer; the caller
@@ -239,14 +252,15 @@ public final class ApiClient {
 
 	private <T> T uploadOnce(String path, BodySupplier body, String idempotencyKey, Class<T> type) throws IOException {
 		BodyPipe pipe = new BodyPipe(body);
-		// No request timeout: it would cover sending the whole body. Connect timeout still applies.
+		// No request timeout: it would cover sending the whole body. The idle watch (sendWatched)
+		// and the connect timeout apply instead.
 		HttpRequest request = request(path, "application/json", null).header("Content-Type", "application/zip")
 			.header("Idempotency-Key", idempotencyKey)
 			.POST(HttpRequest.BodyPublishers.ofInputStream(pipe::source))
 			.build();
 		T result;
 		try {
-			result = readJson(exchange.send(request), type);
+			result = readJson(exchange.sendWatched(request, pipe::bytesTaken), type);
 		}
 		catch (IOException ex) {
 			pipe.abort();
@@ -256,6 +270,14 @@ public final class ApiClient {
 			}
 			if (!body.replayable() && pipe.started() && !(ex instanceof ApiProblemException problem && problem.status() < 500 && problem.status() != 429)) {
 				throw new NotRetryable(ex, "the input can be read only once (standard input), so the upload was not retried");
+			}
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			pipe.abort();
+			Throwable producerFailure = pipe.awaitProducer(PRODUCER_WAIT_MILLIS);
+			if (producerFailure != null) {
+				throw new LocalFailure(producerFailure);
 			}
 			throw ex;
 		}
@@ -337,21 +359,87 @@ public final class ApiClient {
 	private final class Exchange {
 
 		HttpResponse<InputStream> send(HttpRequest request) throws IOException {
-			log.request(request.method(), request.uri(), Redaction.headers(request.headers().map()));
-			HttpResponse<InputStream> response;
+			logRequest(request);
 			try {
-				response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+				return checked(request, http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new InterruptedIOException(request.method() + " " + request.uri().getPath() + " interrupted");
 			}
+		}
+
+		/**
+		 * Sends a request whose body may take long (an upload): no overall timeout, but if
+		 * {@code progress} (bytes of body handed to the HTTP client) stands still for the idle
+		 * timeout while no response has come, the exchange is cancelled with {@link Stalled}.
+		 */
+		HttpResponse<InputStream> sendWatched(HttpRequest request, LongSupplier progress) throws IOException {
+			logRequest(request);
+			CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request,
+					HttpResponse.BodyHandlers.ofInputStream());
+			long idleNanos = idleTimeout.toNanos();
+			long slice = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 4));
+			long seen = progress.getAsLong();
+			long lastChange = System.nanoTime();
+			while (true) {
+				try {
+					return checked(request, future.get(slice, TimeUnit.MILLISECONDS));
+				}
+				catch (TimeoutException ex) {
+					long now = System.nanoTime();
+					long current = progress.getAsLong();
+					if (current != seen) {
+						seen = current;
+						lastChange = now;
+					}
+					else if (now - lastChange >= idleNanos) {
+						future.cancel(true);
+						throw new Stalled(idleTimeout);
+					}
+				}
+				catch (ExecutionException ex) {
+					throw unwrap(ex);
+				}
+				catch (InterruptedException ex) {
+					future.cancel(true);
+					Thread.currentThread().interrupt();
+					throw new InterruptedIOException(request.method() + " " + request.uri().getPath() + " interrupted");
+				}
+			}
+		}
+
+		private void logRequest(HttpRequest request) {
+			log.request(request.method(), request.uri(), Redaction.headers(request.headers().map()));
+		}
+
+		private HttpResponse<InputStream> checked(HttpRequest request, HttpResponse<InputStream> response)
+				throws ApiProblemException {
 			log.response(response.statusCode(), request.uri(), Redaction.headers(response.headers().map()));
 			int status = response.statusCode();
 			if (status >= 200 && status <= 299) {
 				return response;
 			}
 			throw Problems.from(response, retrier.policy());
+		}
+
+		private IOException unwrap(ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			// The JDK reports a failing body InputStream as UncheckedIOException from sendAsync.
+			while ((cause instanceof CompletionException || cause instanceof java.io.UncheckedIOException)
+					&& cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			if (cause instanceof IOException io) {
+				return io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			return new IOException(cause);
 		}
 
 	}
@@ -370,6 +458,8 @@ public final class ApiClient {
 		private Duration connectTimeout = Duration.ofSeconds(15);
 
 		private Duration requestTimeout = Duration.ofSeconds(60);
+
+		private Duration idleTimeout = Duration.ofSeconds(60);
 
 		private SSLContext sslContext;
 
@@ -403,6 +493,19 @@ public final class ApiClient {
 		/** Time until response headers arrive, for all requests but uploads (whose body may take long). */
 		public Builder requestTimeout(Duration timeout) {
 			this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+			return this;
+		}
+
+		/**
+		 * How long an upload or download may go without a byte moving before the connection is
+		 * given up (and retried): uploads and download bodies have no overall timeout, since a
+		 * large file may take hours. 60 s by default.
+		 */
+		public Builder idleTimeout(Duration timeout) {
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("idle timeout must be positive");
+			}
+			this.idleTimeout = timeout;
 			return this;
 		}
 

@@ -57,6 +57,8 @@ final class BodyPipe {
 
 	private Thread producer;
 
+	private volatile long bytesTaken;
+
 	private boolean producerDone;
 
 	BodyPipe(BodySupplier supplier) {
@@ -88,6 +90,11 @@ final class BodyPipe {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** Body bytes the HTTP client has taken so far: progress, for the idle watch. */
+	long bytesTaken() {
+		return bytesTaken;
 	}
 
 	/** Whether the producer was started, i.e. the body may have been partly consumed. */
@@ -233,6 +240,7 @@ final class BodyPipe {
 				changed.await();
 			}
 			byte[] chunk = chunks.removeFirst();
+			bytesTaken += chunk.length;
 			changed.signalAll();
 			return chunk;
 		}

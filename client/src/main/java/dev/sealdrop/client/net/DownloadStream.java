@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The body of a download that survives broken connections: when a read fails mid-body (or the
@@ -13,7 +14,8 @@ import java.util.Optional;
  * and {@code If-Range: <etag>} and carries on from the same byte, so a consumer such as a
  * decrypting stream never notices. Reconnects follow the client's {@link RetryPolicy}; the attempt
  * count starts again whenever bytes arrive, so only failures in a row without progress count
- * towards the limit. When they run out, a read throws {@link FatalTransferException}.
+ * towards the limit. When they run out, a read throws {@link FatalTransferException}. A read that
+ * gets no byte for the client's idle timeout counts as a broken connection.
  *
  * <p>Resuming needs a strong ETag: the server's promise that the bytes are the same. If the first
  * response had none, a broken connection is fatal. If on reconnecting the server sends a different
@@ -44,6 +46,9 @@ public final class DownloadStream extends InputStream {
 	private int failedInARow;
 
 	private boolean closed;
+
+	/** Set by the idle watchdog when it closed a read that hung. */
+	private volatile boolean stalled;
 
 	private DownloadStream(ApiClient client, String path, String what, Ranged first) {
 		this.client = client;
@@ -100,8 +105,19 @@ public final class DownloadStream extends InputStream {
 		}
 		while (true) {
 			IOException failure;
+			InputStream current = body;
+			ScheduledFuture<?> watchdog = Watchdog.arm(client.idleTimeout().toMillis(), () -> {
+				stalled = true;
+				closeQuietly(current);
+			});
 			try {
-				int n = body.read(bytes, off, len);
+				int n;
+				try {
+					n = current.read(bytes, off, len);
+				}
+				finally {
+					watchdog.cancel(false);
+				}
 				if (n > 0) {
 					position += n;
 					failedInARow = 0;
@@ -124,8 +140,9 @@ public final class DownloadStream extends InputStream {
 				if (closed) {
 					throw ex;
 				}
-				failure = ex;
+				failure = stalled ? new Stalled(client.idleTimeout()) : ex;
 			}
+			stalled = false;
 			reconnect(failure);
 		}
 	}

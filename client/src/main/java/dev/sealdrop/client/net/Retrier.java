@@ -138,6 +138,9 @@ final class Retrier {
 		if (failure instanceof FatalTransferException) {
 			return Text.printable(failure.getMessage(), 500);
 		}
+		if (failure instanceof Stalled) {
+			return "connection stalled (" + failure.getMessage() + ")";
+		}
 		if (failure instanceof HttpConnectTimeoutException) {
 			return "connection timed out";
 		}

@@ -53,6 +53,18 @@ class ApiClientTests {
 	}
 
 	@Test
+	void aRequestTimeoutIsRetried() throws IOException {
+		server.then(Fault.stall());
+		ApiClient client = ApiClient.builder(server.url())
+			.retryPolicy(sleeper.policy())
+			.requestTimeout(Duration.ofMillis(300))
+			.build();
+
+		assertThat(client.get("/users/me", Me.class).username()).isEqualTo("alice");
+		assertThat(server.requests()).hasSize(2);
+	}
+
+	@Test
 	void threeFailuresWithThreeAttemptsEndInFatal() {
 		server.then(Fault.status(502), Fault.status(502), Fault.status(502));
 		ApiClient client = ApiClient.builder(server.url()).retryPolicy(sleeper.policy().withMaxAttempts(3)).build();

@@ -68,6 +68,20 @@ class DownloadTests {
 	}
 
 	@Test
+	void resumesWhenTheServerStopsSendingForTheIdleTimeout() throws IOException {
+		server.then(Fault.stallResponseAfter(100_000));
+		ApiClient client = ApiClient.builder(server.url())
+			.retryPolicy(sleeper.policy())
+			.idleTimeout(java.time.Duration.ofMillis(300))
+			.build();
+
+		try (DownloadStream stream = client.download(PATH, "f1")) {
+			assertThat(stream.readAllBytes()).isEqualTo(content);
+		}
+		assertThat(server.requests()).hasSize(2);
+	}
+
+	@Test
 	void keepsResumingAsLongAsBytesArrive() throws IOException {
 		server.then(Fault.dropResponseAfter(100_000), Fault.dropResponseAfter(100_000), Fault.dropResponseAfter(100_000),
 				Fault.dropResponseAfter(100_000));

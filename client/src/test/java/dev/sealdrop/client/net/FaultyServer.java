@@ -74,6 +74,16 @@ final class FaultyServer implements AutoCloseable {
 			return new LoseResponse();
 		}
 
+		/** Neither read the request nor answer, until the server is closed: a hung server. */
+		static Fault stall() {
+			return new Stall();
+		}
+
+		/** Let the back end answer, but stop sending after this many body bytes and hang. */
+		static Fault stallResponseAfter(int bytes) {
+			return new StallResponse(bytes);
+		}
+
 		/** Let the back end answer, but cut the connection after this many response body bytes. */
 		static Fault dropResponseAfter(int bytes) {
 			return new DropResponse(bytes);
@@ -94,6 +104,12 @@ final class FaultyServer implements AutoCloseable {
 	}
 
 	record DropResponse(int bytes) implements Fault {
+	}
+
+	record Stall() implements Fault {
+	}
+
+	record StallResponse(int bytes) implements Fault {
 	}
 
 	/** A request as the server saw it. */
@@ -126,6 +142,8 @@ final class FaultyServer implements AutoCloseable {
 	private final Map<String, StoredFile> files = new ConcurrentHashMap<>();
 
 	private final Map<String, String> idempotency = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
 
 	private FaultyServer(HttpServer server) {
 		this.server = server;
@@ -182,8 +200,18 @@ final class FaultyServer implements AutoCloseable {
 		return etag;
 	}
 
+	private void hang() {
+		try {
+			closing.await();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
+		closing.countDown();
 		server.stop(0);
 		executor.shutdownNow();
 	}
@@ -195,6 +223,11 @@ final class FaultyServer implements AutoCloseable {
 		}
 		String path = exchange.getRequestURI().getPath();
 		Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
+		if (fault instanceof Stall) {
+			seen.add(new Seen(exchange.getRequestMethod(), path, headers, -1));
+			hang();
+			return;
+		}
 		if (fault instanceof DropRequest drop) {
 			long read = exchange.getRequestBody().readNBytes(drop.bytes()).length;
 			seen.add(new Seen(exchange.getRequestMethod(), path, headers, read));
@@ -215,6 +248,14 @@ final class FaultyServer implements AutoCloseable {
 			throw new IllegalStateException("fault: losing the response");
 		}
 		response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+		if (fault instanceof StallResponse stall) {
+			exchange.sendResponseHeaders(response.status(), response.body().length);
+			OutputStream out = exchange.getResponseBody();
+			out.write(response.body(), 0, Math.min(stall.bytes(), response.body().length));
+			out.flush();
+			hang();
+			throw new IllegalStateException("fault: stalled response ends with the server");
+		}
 		if (fault instanceof DropResponse drop) {
 			exchange.sendResponseHeaders(response.status(), response.body().length);
 			OutputStream out = exchange.getResponseBody();

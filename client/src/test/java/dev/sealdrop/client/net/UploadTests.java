@@ -98,6 +98,21 @@ class UploadTests {
 	}
 
 	@Test
+	void aHungServerIsGivenUpAfterTheIdleTimeoutAndRetried() throws IOException {
+		server.then(Fault.stall());
+		ApiClient client = ApiClient.builder(server.url())
+			.retryPolicy(sleeper.policy())
+			.idleTimeout(java.time.Duration.ofMillis(300))
+			.build();
+
+		JsonNode result = client.upload("/files", "report.pdf", fileBody(), "key-11", JsonNode.class);
+
+		assertThat(result.get("sha256").stringValue()).isEqualTo(FaultyServer.sha256(content));
+		assertThat(server.requests()).hasSize(2);
+		assertThat(sleeper.sleeps()).hasSize(1);
+	}
+
+	@Test
 	void serviceUnavailableThenSuccess() throws IOException {
 		server.then(Fault.status(503));
 
