@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
 /** Authentication refused because the username or address is locked; answered with 429. */
-class LoginThrottledException extends AuthenticationException {
+public class LoginThrottledException extends AuthenticationException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -16,7 +16,8 @@ class LoginThrottledException extends AuthenticationException {
 		this.retryAfter = retryAfter;
 	}
 
-	Duration retryAfter() {
+	/** How long the lock still lasts. */
+	public Duration retryAfter() {
 		return this.retryAfter;
 	}
 

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,12 +75,13 @@ class UserController {
 
 	@PutMapping(path = "/me/password", consumes = "application/json")
 	@Operation(summary = "Change the caller's own password", description = "Any authenticated user; "
-			+ "requires the current password. API tokens stay valid.")
+			+ "requires the current password. Wrong current passwords count as failed sign-ins (429 when "
+			+ "throttled). API tokens stay valid.")
 	@ApiResponse(responseCode = "204", description = "Changed")
 	@ApiResponse(responseCode = "400", ref = OpenApiConfig.VALIDATION_FAILED)
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal SealdropPrincipal me,
-			@Valid @RequestBody ChangePasswordRequest request) {
-		this.users.changeOwnPassword(me, request.currentPassword(), request.newPassword());
+			@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
+		this.users.changeOwnPassword(me, request.currentPassword(), request.newPassword(), http.getRemoteAddr());
 		return ResponseEntity.noContent().build();
 	}
 

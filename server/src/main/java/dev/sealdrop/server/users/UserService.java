@@ -1,9 +1,11 @@
 package dev.sealdrop.server.users;
 
+import java.util.Map;
 import java.util.UUID;
 
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
+import dev.sealdrop.server.security.LoginThrottledException;
 import dev.sealdrop.server.security.SealdropPrincipal;
 import dev.sealdrop.server.system.PageResponse;
 import dev.sealdrop.server.system.UtcTimestamps;
@@ -12,7 +14,11 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +35,12 @@ class UserService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+	private final AuthenticationManager authenticationManager;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuthenticationManager authenticationManager) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.authenticationManager = authenticationManager;
 	}
 
 	PageResponse<UserResponse> list(int page, int size) {
@@ -79,10 +88,25 @@ class UserService {
 		return updated;
 	}
 
+	/**
+	 * Checks the current password through the authentication manager, so wrong guesses count
+	 * towards the login throttle exactly like failed sign-ins: a stolen API token cannot be used to
+	 * brute-force the account password here.
+	 */
 	@Transactional
-	void changeOwnPassword(SealdropPrincipal me, String currentPassword, String newPassword) {
+	void changeOwnPassword(SealdropPrincipal me, String currentPassword, String newPassword, String remoteAddress) {
 		User user = get(me.userId());
-		if (!this.passwordEncoder.matches(currentPassword, user.passwordHash())) {
+		UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+			.unauthenticated(user.username(), currentPassword);
+		attempt.setDetails(new WebAuthenticationDetails(remoteAddress, null));
+		try {
+			this.authenticationManager.authenticate(attempt);
+		}
+		catch (LoginThrottledException ex) {
+			throw new ApiException(ProblemType.TOO_MANY_LOGIN_ATTEMPTS,
+					"Too many wrong passwords; retry after the Retry-After delay.", Map.of(), ex.retryAfter(), null);
+		}
+		catch (AuthenticationException ex) {
 			throw new ApiException(ProblemType.VALIDATION_FAILED, "The current password is wrong.");
 		}
 		this.users.updatePasswordHash(user.username(), this.passwordEncoder.encode(newPassword));

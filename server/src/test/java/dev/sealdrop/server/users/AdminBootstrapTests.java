@@ -41,9 +41,16 @@ class AdminBootstrapTests {
 		return dataSource;
 	}
 
+	/** Bootstrap never checks passwords, so it gets no authentication manager. */
+	private UserService userService() {
+		return new UserService(this.users, this.encoder, (authentication) -> {
+			throw new UnsupportedOperationException();
+		});
+	}
+
 	private void start(String username, String password) {
 		new AdminBootstrap(new AdminProperties(username, password), this.users,
-				new UserService(this.users, this.encoder)).run(null);
+				userService()).run(null);
 	}
 
 	@Test
@@ -81,7 +88,7 @@ class AdminBootstrapTests {
 
 	@Test
 	void existingUsersPreventBootstrapEvenIfTheAdminWasDeleted(CapturedOutput output) {
-		new UserService(this.users, this.encoder).create("alice", "alice password 1234", false);
+		userService().create("alice", "alice password 1234", false);
 		start("admin", null);
 		assertThat(this.users.findByUsername("admin")).isEmpty();
 		assertThat(output.getAll()).doesNotContain("generated password");

@@ -279,6 +279,28 @@ class UserControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void wrongCurrentPasswordsAreThrottledLikeFailedSignIns() throws Exception {
+		SealdropPrincipal user = createUser(false);
+		RequestPostProcessor address = (request) -> {
+			request.setRemoteAddr("192.0.2.210");
+			return request;
+		};
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(json(put("/api/v1/users/me/password"), """
+					{"currentPassword":"guess number %d","newPassword":"my new long password"}""".formatted(i))
+				.with(as(user))
+				.with(address)).andExpect(status().isBadRequest());
+		}
+		this.mvc.perform(json(put("/api/v1/users/me/password"), """
+				{"currentPassword":"%s","newPassword":"my new long password"}""".formatted(USER_PASSWORD))
+			.with(as(user))
+			.with(address))
+			.andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:login-throttled"));
+	}
+
+	@Test
 	void changingYourPasswordNeedsTheCurrentOne() throws Exception {
 		SealdropPrincipal user = createUser(false);
 		this.mvc.perform(json(put("/api/v1/users/me/password"), """
