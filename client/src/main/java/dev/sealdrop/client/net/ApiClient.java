@@ -262,24 +262,8 @@ public final class ApiClient {
 		try {
 			result = readJson(exchange.sendWatched(request, pipe::bytesTaken), type);
 		}
-		catch (IOException ex) {
-			pipe.abort();
-			Throwable producerFailure = pipe.awaitProducer(PRODUCER_WAIT_MILLIS);
-			if (producerFailure != null) {
-				throw new LocalFailure(producerFailure);
-			}
-			if (!body.replayable() && pipe.started() && !(ex instanceof ApiProblemException problem && problem.status() < 500 && problem.status() != 429)) {
-				throw new NotRetryable(ex, "the input can be read only once (standard input), so the upload was not retried");
-			}
-			throw ex;
-		}
-		catch (RuntimeException ex) {
-			pipe.abort();
-			Throwable producerFailure = pipe.awaitProducer(PRODUCER_WAIT_MILLIS);
-			if (producerFailure != null) {
-				throw new LocalFailure(producerFailure);
-			}
-			throw ex;
+		catch (IOException | RuntimeException ex) {
+			throw attemptFailed(pipe, body, ex);
 		}
 		pipe.abort();
 		Throwable producerFailure = pipe.awaitProducer(PRODUCER_WAIT_MILLIS);
@@ -290,6 +274,28 @@ public final class ApiClient {
 			throw new NotRetryable(null, "the server answered before the whole file was sent");
 		}
 		return result;
+	}
+
+	/**
+	 * What a failed upload attempt amounts to: the body producer's own failure if it had one (never
+	 * retried), a {@link NotRetryable} if a one-shot body was consumed and a retry would be due, else
+	 * the failure itself. Runtime exceptions other than the producer's are rethrown here.
+	 */
+	private static IOException attemptFailed(BodyPipe pipe, BodySupplier body, Exception failure) throws IOException {
+		pipe.abort();
+		Throwable producerFailure = pipe.awaitProducer(PRODUCER_WAIT_MILLIS);
+		if (producerFailure != null) {
+			return new LocalFailure(producerFailure);
+		}
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		IOException io = (IOException) failure;
+		boolean clientError = io instanceof ApiProblemException problem && !Retrier.retryable(Retrier.Safety.IDEMPOTENT, problem);
+		if (!body.replayable() && pipe.started() && !clientError) {
+			return new NotRetryable(io, "the input can be read only once (standard input), so the upload was not retried");
+		}
+		return io;
 	}
 
 	private HttpRequest.Builder request(String path, String accept) {

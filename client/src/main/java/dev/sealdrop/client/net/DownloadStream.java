@@ -47,6 +47,9 @@ public final class DownloadStream extends InputStream {
 
 	private boolean closed;
 
+	/** Sticky: once the download failed for good, every later read fails the same way. */
+	private IOException fatal;
+
 	/** Set by the idle watchdog when it closed a read that hung. */
 	private volatile boolean stalled;
 
@@ -63,7 +66,15 @@ public final class DownloadStream extends InputStream {
 
 	static DownloadStream open(ApiClient client, String path, String what, long offset, String etag) throws IOException {
 		Objects.requireNonNull(path, "path");
-		Ranged first = client.retrier().run(what, Retrier.Safety.IDEMPOTENT, () -> client.fetchRange(path, offset, etag));
+		Ranged first = client.retrier().run(what, Retrier.Safety.IDEMPOTENT, () -> {
+			Ranged ranged = client.fetchRange(path, offset, etag);
+			if (ranged.start() > 0 && ranged.etag() != null && !ranged.etag().equals(etag)) {
+				// A 206 for another representation than the one asked for (If-Range): a broken server.
+				closeQuietly(ranged.body());
+				throw new NotRetryable(null, "the server resumed a different version of the file");
+			}
+			return ranged;
+		});
 		return new DownloadStream(client, path, what, first);
 	}
 
@@ -99,6 +110,9 @@ public final class DownloadStream extends InputStream {
 		Objects.checkFromIndexSize(off, len, bytes.length);
 		if (closed) {
 			throw new IOException("stream closed");
+		}
+		if (fatal != null) {
+			throw new IOException(fatal.getMessage(), fatal);
 		}
 		if (len == 0) {
 			return 0;
@@ -143,7 +157,13 @@ public final class DownloadStream extends InputStream {
 				failure = stalled ? new Stalled(client.idleTimeout()) : ex;
 			}
 			stalled = false;
-			reconnect(failure);
+			try {
+				reconnect(failure);
+			}
+			catch (IOException ex) {
+				fatal = ex;
+				throw ex;
+			}
 		}
 	}
 

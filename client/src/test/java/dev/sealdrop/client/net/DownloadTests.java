@@ -109,6 +109,18 @@ class DownloadTests {
 	}
 
 	@Test
+	void staysFailedAfterGivingUp() throws IOException {
+		server.then(Fault.dropResponseAfter(0), Fault.dropResponseAfter(0), Fault.dropResponseAfter(0),
+				Fault.dropResponseAfter(0));
+		DownloadStream stream = client().download(PATH, "f1");
+
+		assertThatThrownBy(stream::readAllBytes).isInstanceOf(FatalTransferException.class);
+		assertThatThrownBy(stream::read).isInstanceOf(IOException.class).hasMessageStartingWith("Fatal: download of f1 failed");
+		assertThat(server.requests()).hasSize(4);
+		stream.close();
+	}
+
+	@Test
 	void continuesAnEarlierDownloadFromAnOffset() throws IOException {
 		try (DownloadStream stream = client().download(PATH, "f1", 400_000, etag)) {
 			assertThat(stream.startOffset()).isEqualTo(400_000);
@@ -156,6 +168,14 @@ class DownloadTests {
 		assertThatThrownBy(() -> client().download(PATH, "f1", 400_000, etag)).isInstanceOf(FatalTransferException.class)
 			.hasMessageContaining("Content-Range does not match the request");
 		assertThat(server.requests()).hasSize(1);
+	}
+
+	@Test
+	void rejectsAPartialResponseOfAnotherVersion() {
+		server.then(Fault.raw(206, "xyz", "Content-Range", "bytes 400000-400002/400003", "ETag", "\"other\""));
+
+		assertThatThrownBy(() -> client().download(PATH, "f1", 400_000, etag)).isInstanceOf(FatalTransferException.class)
+			.hasMessage("Fatal: download of f1 failed: the server resumed a different version of the file");
 	}
 
 	@Test
