@@ -100,8 +100,13 @@ public final class FileSystemBlobStore implements BlobStore {
 				if (!Files.isDirectory(shard) || shard.equals(this.tmp)) {
 					continue;
 				}
+				String prefix = shard.getFileName().toString();
 				try (Stream<Path> files = Files.list(shard)) {
-					files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).forEach(keys::add);
+					// Only names this store could have written; anything else is not ours to report or delete.
+					files.filter(Files::isRegularFile)
+						.map(p -> p.getFileName().toString())
+						.filter(name -> KEY.matcher(name).matches() && name.startsWith(prefix) && prefix.length() == 2)
+						.forEach(keys::add);
 				}
 			}
 		}

@@ -121,6 +121,16 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
+	void strayFilesAreNotReportedAsBlobs() throws IOException {
+		String key = put("mine");
+		Files.writeString(this.store.root().resolve(key.substring(0, 2)).resolve("README"), "not a blob");
+		Files.createDirectories(this.store.root().resolve("lost+found"));
+		Files.writeString(this.store.root().resolve("lost+found").resolve("0123abcd"), "x");
+		Files.writeString(this.store.root().resolve("zz-not-a-shard"), "x");
+		assertThat(this.store.keys()).containsExactly(key);
+	}
+
+	@Test
 	void blobsAreOwnerOnly() throws IOException {
 		String key = put("secret-ish");
 		Path file = this.store.root().resolve(key.substring(0, 2)).resolve(key);
