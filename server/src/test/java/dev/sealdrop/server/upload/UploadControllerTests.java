@@ -77,6 +77,21 @@ class UploadControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void archiveOfUnknownLengthIsStoredWithItsTrueSize() throws Exception {
+		byte[] content = TestArchives.content(150_000, 20);
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.OutputStream out = dev.sealdrop.format.Sealdrop.encrypt(bytes,
+				new dev.sealdrop.format.EncryptOptions("stdin.bin", -1, 64 * 1024), List.of(serverKey()))) {
+			out.write(content);
+		}
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(bytes.toByteArray()))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.size").value(150_000))
+			.andExpect(jsonPath("$.chunks").value(3))
+			.andExpect(jsonPath("$.sha256").value(sha256(content)));
+	}
+
+	@Test
 	void emptyFileUploads() throws Exception {
 		byte[] archive = TestArchives.v1(serverKey(), "empty", new byte[0]);
 		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive))
