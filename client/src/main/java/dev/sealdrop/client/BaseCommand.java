@@ -123,7 +123,7 @@ abstract class BaseCommand implements Callable<Integer> {
 				: absolute.toString();
 	}
 
-	private SealdropCommand root() {
+	final SealdropCommand root() {
 		return (SealdropCommand) this.spec.root().userObject();
 	}
 

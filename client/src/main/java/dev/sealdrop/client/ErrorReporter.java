@@ -10,8 +10,13 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
+import dev.sealdrop.client.config.ConfigException;
+import dev.sealdrop.client.config.PinMismatchException;
+import dev.sealdrop.client.net.ApiProblemException;
+import dev.sealdrop.client.net.FatalTransferException;
 import dev.sealdrop.format.NoMatchingKeyException;
 import dev.sealdrop.format.SealdropException;
+import dev.sealdrop.format.trust.TrustException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -65,6 +70,10 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 		}
 		if (ex instanceof SealdropException sealdrop) {
 			return describeFormatError(sealdrop);
+		}
+		if (ex instanceof PinMismatchException || ex instanceof TrustException || ex instanceof FatalTransferException
+				|| ex instanceof ApiProblemException || ex instanceof ConfigException) {
+			return ServerErrors.describe(ex);
 		}
 		if (ex instanceof InterruptedException || ex instanceof InterruptedIOException
 				|| ex instanceof ClosedByInterruptException) {

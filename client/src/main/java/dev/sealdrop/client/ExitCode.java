@@ -7,7 +7,7 @@ import dev.sealdrop.format.SealdropException;
 
 /**
  * The process exit codes of {@code sealdrop}: a stable contract for scripts, documented in the root
- * help and in docs/CLI.md. Codes 10 to 19 are reserved for the server commands (login, upload, ...).
+ * help and in docs/CLI.md. Codes 10 to 19 belong to the server commands (login, upload, ...).
  */
 public enum ExitCode {
 
@@ -21,6 +21,13 @@ public enum ExitCode {
 	MALFORMED_ARCHIVE(7, "The input is not a well-formed sealdrop archive."),
 	UNSUPPORTED_FORMAT(8, "The archive uses a format version or algorithm this sealdrop does not know."),
 	INTEGRITY_FAILURE(9, "The archive failed authentication: modified, truncated or corrupted."),
+	SERVER_UNREACHABLE(10, "Server unreachable, or a transfer failed for good after retries (Fatal: ...)."),
+	AUTHENTICATION_FAILED(11, "Authentication failed: wrong user name or password, or the API token is no longer valid."),
+	NOT_FOUND(12, "No such file, client or user on the server (or not yours)."),
+	REJECTED(13, "The server refused the request (its answer says why)."),
+	SERVER_NOT_TRUSTED(14, "The server's identity does not match known_servers, or could not be verified."),
+	NOT_SET_UP(15, "Not logged in, not registered, or the server is not pinned yet."),
+	TOO_LARGE(16, "The file is larger than the server accepts, or the storage quota is used up."),
 	INTERRUPTED(130, "Interrupted (Ctrl-C); no partial output is left behind.");
 
 	private final int code;

@@ -2,6 +2,7 @@ package dev.sealdrop.client;
 
 import java.io.PrintWriter;
 
+import dev.sealdrop.client.net.RetryPolicy;
 import picocli.CommandLine;
 
 /** Entry point of the {@code sealdrop} command-line client. */
@@ -28,7 +29,11 @@ public final class Main {
 	}
 
 	static CommandLine newCommandLine(Io io) {
-		CommandLine commandLine = new CommandLine(new SealdropCommand(io));
+		return newCommandLine(io, RetryPolicy.defaults());
+	}
+
+	static CommandLine newCommandLine(Io io, RetryPolicy retryPolicy) {
+		CommandLine commandLine = new CommandLine(new SealdropCommand(io, retryPolicy));
 		commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpTable());
 		commandLine.setOut(io.out());
 		commandLine.setErr(io.err());

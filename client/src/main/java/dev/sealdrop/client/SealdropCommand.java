@@ -2,6 +2,8 @@ package dev.sealdrop.client;
 
 import java.util.concurrent.Callable;
 
+import dev.sealdrop.client.net.RetryPolicy;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
@@ -14,11 +16,13 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sealdrop", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
 		synopsisSubcommandLabel = "COMMAND",
-		description = { "Encrypt files for P-384 public keys into chunked, authenticated archives; decrypt, verify and inspect them. Works offline.",
+		description = { "Encrypt files for P-384 public keys into chunked, authenticated archives; decrypt, verify and inspect them (offline), or send them through a sealdrop server, encrypted end to end.",
 				"" },
 		commandListHeading = "%nCommands:%n",
 		subcommands = { KeygenCommand.class, EncryptCommand.class, DecryptCommand.class, InspectCommand.class,
-				HelpCommand.class },
+				LoginCommand.class, LogoutCommand.class, RegisterCommand.class, ServerKeyCommand.class,
+				UploadCommand.class, DownloadCommand.class, LsCommand.class, InfoCommand.class, RmCommand.class,
+				ShareCommand.class, ClientsCommand.class, CompletionCommand.class, HelpCommand.class },
 		exitCodeListHeading = "%nExit codes:%n",
 		footerHeading = "%nExamples:%n",
 		footer = { "  Make a key pair, send sealdrop-key.pub.pem to whoever sends you files:",
@@ -28,7 +32,11 @@ import picocli.CommandLine.Spec;
 				"  Decrypt it (writes report.pdf into the current directory):",
 				"    sealdrop decrypt -i sealdrop-key.pem report.pdf.zip",
 				"  Look at an archive without a key:", "    sealdrop inspect report.pdf.zip",
-				"", "Passphrases are asked on the terminal, or taken from SEALDROP_PASSPHRASE.",
+				"  With a server: sign in (pins the server on first use), register this computer, send and fetch:",
+				"    sealdrop login --server https://files.example.com --user alice",
+				"    sealdrop register", "    sealdrop upload report.pdf            # prints the file's ID",
+				"    sealdrop download ID", "    sealdrop share ID bob",
+				"", "Passphrases are asked on the terminal, or taken from SEALDROP_PASSPHRASE; server passwords from SEALDROP_PASSWORD.",
 				"Run 'sealdrop COMMAND --help' for the options of a command." })
 final class SealdropCommand implements Callable<Integer> {
 
@@ -40,14 +48,22 @@ final class SealdropCommand implements Callable<Integer> {
 
 	private final Io io;
 
+	private final RetryPolicy retryPolicy;
+
 	private Verbosity.Level level = Verbosity.Level.NORMAL;
 
-	SealdropCommand(Io io) {
+	SealdropCommand(Io io, RetryPolicy retryPolicy) {
 		this.io = io;
+		this.retryPolicy = retryPolicy;
 	}
 
 	Io io() {
 		return this.io;
+	}
+
+	/** How the server commands retry (tests shorten the waits). */
+	RetryPolicy retryPolicy() {
+		return this.retryPolicy;
 	}
 
 	Verbosity.Level level() {
