@@ -156,9 +156,7 @@ class UploadController {
 		}
 
 		private ApiException tooLarge() {
-			long limit = UploadController.this.properties.maxArchiveSize().toBytes();
-			return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
-					"The archive is larger than this server accepts (" + limit + " bytes).", Map.of("limit", limit));
+			return UploadProblems.tooLarge(UploadController.this.properties.maxArchiveSize().toBytes());
 		}
 
 		private static boolean isSizeLimit(Throwable ex) {

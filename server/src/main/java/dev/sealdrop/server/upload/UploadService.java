@@ -56,8 +56,6 @@ class UploadService {
 
 	private static final Logger log = LoggerFactory.getLogger(UploadService.class);
 
-	private static final int IDEMPOTENCY_KEY_MAX = 128;
-
 	private static final int GCM_TAG = 16;
 
 	private final UploadProperties properties;
@@ -117,11 +115,11 @@ class UploadService {
 			throw ex;
 		}
 		catch (SealdropException ex) {
-			this.metrics.failure(slug(ex), Duration.ofNanos(System.nanoTime() - started));
+			this.metrics.failure(UploadProblems.slug(ex), Duration.ofNanos(System.nanoTime() - started));
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {
-			this.metrics.failure(clientAborted(ex) ? "client-aborted" : ProblemType.INTERNAL.slug(),
+			this.metrics.failure(UploadProblems.clientAborted(ex) ? "client-aborted" : ProblemType.INTERNAL.slug(),
 					Duration.ofNanos(System.nanoTime() - started));
 			throw ex;
 		}
@@ -134,7 +132,7 @@ class UploadService {
 
 	private Result doUpload(SealdropPrincipal me, UploadSource source, long contentLength, String idempotencyKey)
 			throws IOException {
-		checkIdempotencyKey(idempotencyKey);
+		UploadProblems.checkIdempotencyKey(idempotencyKey);
 		Instant now = UtcTimestamps.now();
 		if (idempotencyKey != null) {
 			Optional<StoredFile> earlier = this.files.findByIdempotencyKey(me.userId(), idempotencyKey,
@@ -145,13 +143,13 @@ class UploadService {
 		}
 		long maxBytes = this.properties.maxArchiveSize().toBytes();
 		if (contentLength > maxBytes) {
-			throw tooLarge(maxBytes);
+			throw UploadProblems.tooLarge(maxBytes);
 		}
 		try (UploadPermits.Permit permit = this.permits.acquire(me.userId())) {
 			long quota = this.properties.userQuota().toBytes();
 			long used = this.files.usedBytes(me.userId());
 			if (used >= quota) {
-				throw quotaExceeded(quota, used);
+				throw UploadProblems.quotaExceeded(quota, used);
 			}
 			try (InputStream body = source.open()) {
 				CountingInputStream counted = new CountingInputStream(body, maxBytes);
@@ -161,7 +159,7 @@ class UploadService {
 				catch (IOException | RuntimeException ex) {
 					if (counted.exceeded()) {
 						// Whatever the reader made of the cut-off stream, the cause is the size.
-						throw tooLarge(maxBytes);
+						throw UploadProblems.tooLarge(maxBytes);
 					}
 					if (ex instanceof IOException && !(ex instanceof SealdropException) && counted.ended()) {
 						// The whole body arrived, so this is not the network: the archive itself ends early.
@@ -190,7 +188,7 @@ class UploadService {
 			while ((chunk = reader.next()) != null) {
 				plaintext += chunk.plaintextLength();
 				if (plaintext > quotaLeft) {
-					throw quotaExceeded(this.properties.userQuota().toBytes(),
+					throw UploadProblems.quotaExceeded(this.properties.userQuota().toBytes(),
 							this.properties.userQuota().toBytes() - quotaLeft);
 				}
 				byte[] sealed = chunk.sealed();
@@ -236,7 +234,7 @@ class UploadService {
 			long quota = this.properties.userQuota().toBytes();
 			long used = this.files.usedBytes(me.userId());
 			if (used + file.plaintextSize() > quota) {
-				throw quotaExceeded(quota, used);
+				throw UploadProblems.quotaExceeded(quota, used);
 			}
 			blob.commit();
 			try {
@@ -288,48 +286,6 @@ class UploadService {
 			return FileNames.check(clientName, "the filename field");
 		}
 		return "unnamed";
-	}
-
-	private static void checkIdempotencyKey(String key) {
-		if (key == null) {
-			return;
-		}
-		if (key.isEmpty() || key.length() > IDEMPOTENCY_KEY_MAX || !key.chars().allMatch(c -> c >= 0x20 && c <= 0x7E)
-				|| !key.strip().equals(key)) {
-			throw new ApiException(ProblemType.VALIDATION_FAILED, "Idempotency-Key must be 1 to "
-					+ IDEMPOTENCY_KEY_MAX + " printable ASCII characters without leading or trailing spaces.");
-		}
-	}
-
-	private static ApiException tooLarge(long limit) {
-		return new ApiException(ProblemType.PAYLOAD_TOO_LARGE,
-				"The archive is larger than this server accepts (" + limit + " bytes).", Map.of("limit", limit));
-	}
-
-	private static ApiException quotaExceeded(long quota, long used) {
-		return new ApiException(ProblemType.QUOTA_EXCEEDED, "This upload does not fit in your storage quota ("
-				+ quota + " bytes, " + used + " in use); delete files to make room.",
-				Map.of("limit", quota, "used", used));
-	}
-
-	private static String slug(SealdropException ex) {
-		return switch (ex.kind()) {
-			case MALFORMED_ARCHIVE -> ProblemType.MALFORMED_ARCHIVE.slug();
-			case UNSUPPORTED_FORMAT -> ProblemType.UNSUPPORTED_FORMAT.slug();
-			case NO_MATCHING_KEY -> ProblemType.NO_MATCHING_KEY.slug();
-			case INTEGRITY_FAILURE -> ProblemType.INTEGRITY_FAILURE.slug();
-			case INVALID_KEY -> ProblemType.INVALID_KEY.slug();
-		};
-	}
-
-	/** The client went away mid-body (Tomcat's ClientAbortException, or an early end of stream). */
-	private static boolean clientAborted(Throwable ex) {
-		for (Throwable t = ex; t != null; t = t.getCause()) {
-			if (t instanceof java.io.EOFException || t.getClass().getSimpleName().equals("ClientAbortException")) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static MessageDigest sha256() {
