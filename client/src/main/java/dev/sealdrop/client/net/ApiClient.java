@@ -234,8 +234,12 @@ public final class ApiClient {
 		try {
 			response = exchange.send(request.build());
 		}
-		catch (ApiProblemException ex) {
-			if (ex.status() == 416 && offset > 0) {
+		catch (RangeNotSatisfiable ex) {
+			if (offset > 0 && ex.completeLength() == offset) {
+				// If-Range matched (else the answer would be 200) and we already have every byte.
+				return new Ranged(InputStream.nullInputStream(), offset, offset, etag);
+			}
+			if (offset > 0) {
 				// Our offset is past the end: the file is not what we had. Start over.
 				return fetchRange(path, 0, null);
 			}

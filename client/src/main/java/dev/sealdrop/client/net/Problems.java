@@ -45,6 +45,11 @@ final class Problems {
 			detail = "the server redirected to " + response.headers().firstValue("Location").orElse("?")
 					+ "; check the server URL (redirects are not followed)";
 		}
+		if (status == 416) {
+			String range = response.headers().firstValue("Content-Range").orElse("");
+			long complete = range.matches("bytes \\*/\\d{1,18}") ? Long.parseLong(range.substring(8)) : -1;
+			return new RangeNotSatisfiable(type, title, detail, retryAfter, complete);
+		}
 		return new ApiProblemException(status, type, title, detail, retryAfter);
 	}
 

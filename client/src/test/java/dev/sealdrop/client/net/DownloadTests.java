@@ -140,6 +140,16 @@ class DownloadTests {
 	}
 
 	@Test
+	void anEarlierDownloadThatGotEverythingNeedsNoMoreBytes() throws IOException {
+		try (DownloadStream stream = client().download(PATH, "f1", content.length, etag)) {
+			assertThat(stream.startOffset()).isEqualTo(content.length);
+			assertThat(stream.totalLength()).isEqualTo(content.length);
+			assertThat(stream.readAllBytes()).isEmpty();
+		}
+		assertThat(server.requests()).hasSize(1);
+	}
+
+	@Test
 	void startsOverWhenTheOffsetIsBeyondTheFile() throws IOException {
 		try (DownloadStream stream = client().download(PATH, "f1", 900_000, etag)) {
 			assertThat(stream.startOffset()).isZero();
