@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import dev.sealdrop.client.config.SealdropConfig;
 import dev.sealdrop.client.net.ApiClient;
+import dev.sealdrop.client.net.ApiProblemException;
 import dev.sealdrop.client.net.ApiTypes;
 import dev.sealdrop.client.net.FatalTransferException;
 import dev.sealdrop.format.ArchiveHeader;
@@ -64,14 +65,14 @@ final class DownloadCommand extends ServerCommand {
 		}
 		trustedServer(config.server());
 		ApiClient api = authenticated(config);
-		ApiTypes.FileInfo info = api.get("/files/" + segment, ApiTypes.FileInfo.class);
+		ApiTypes.FileInfo info = describe(api, segment);
 		Identity key = Identity.read(config.clientKey(), null);
 		PartialDownload partial = PartialDownload.in(paths().dir().resolve("partial"), config.server().toString(),
 				this.id, config.clientId().toString());
 		boolean verified = false;
 		try {
 			InputStream archive = partial.open(api, "/files/" + segment + "/archive?client=" + config.clientId(),
-					UploadCommand.printable(info.name()));
+					(info != null) ? UploadCommand.printable(info.name()) : this.id);
 			if (partial.resumedAt() > 0) {
 				info("resuming the download at byte %d", partial.resumedAt());
 			}
@@ -80,13 +81,13 @@ final class DownloadCommand extends ServerCommand {
 				String written = write(plaintext);
 				verified = true;
 				String sha256 = HexFormat.of().formatHex(plaintext.sha256());
-				if (info.sha256() != null && !info.sha256().toLowerCase(Locale.ROOT).equals(sha256)) {
+				if (info != null && info.sha256() != null && !info.sha256().toLowerCase(Locale.ROOT).equals(sha256)) {
 					warn("the server lists SHA-256 %s for this file, but the archive's verified content has %s",
 							UploadCommand.printable(info.sha256()), sha256);
 				}
 				if (this.json) {
 					var node = JsonLines.object();
-					node.put("id", info.id());
+					node.put("id", this.id);
 					node.put("name", plaintext.header().name());
 					node.put("size", this.length);
 					node.put("sha256", sha256);
@@ -118,6 +119,19 @@ final class DownloadCommand extends ServerCommand {
 	}
 
 	private long length;
+
+	// Only for messages and a cross-check: servers may list shared files only through the archive endpoint.
+	private static ApiTypes.FileInfo describe(ApiClient api, String segment) throws IOException {
+		try {
+			return api.get("/files/" + segment, ApiTypes.FileInfo.class);
+		}
+		catch (ApiProblemException ex) {
+			if (ex.status() == 404) {
+				return null;
+			}
+			throw ex;
+		}
+	}
 
 	private String write(DecryptingInputStream plaintext) throws IOException, CommandException {
 		ArchiveHeader header = plaintext.header();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.sealdrop.client.net.RetryPolicy;
+
 /** Runs the CLI in-process against a temporary working directory, with scripted stdin, env and terminal. */
 final class CliRun {
 
@@ -26,12 +28,20 @@ final class CliRun {
 
 	private UserTerminal terminal = UserTerminal.none();
 
+	private RetryPolicy retryPolicy = RetryPolicy.defaults();
+
 	CliRun(Path workDir) {
 		this.workDir = workDir;
 	}
 
 	CliRun env(String name, String value) {
 		this.env.put(name, value);
+		return this;
+	}
+
+	/** How the server commands retry, e.g. with short waits. */
+	CliRun retryPolicy(RetryPolicy retryPolicy) {
+		this.retryPolicy = retryPolicy;
 		return this;
 	}
 
@@ -53,7 +63,7 @@ final class CliRun {
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		Io io = new Io(new ByteArrayInputStream(this.stdin), stdout, new PrintWriter(out, true),
 				new PrintWriter(err, true), Map.copyOf(this.env), this.workDir, this.terminal);
-		int exitCode = Main.newCommandLine(io).execute(args);
+		int exitCode = Main.newCommandLine(io, this.retryPolicy).execute(args);
 		return new Result(exitCode, out.toString(), err.toString(), stdout.toByteArray());
 	}
 
