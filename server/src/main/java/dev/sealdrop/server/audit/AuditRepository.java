@@ -28,6 +28,10 @@ class AuditRepository {
 			.update();
 	}
 
+	int deleteBefore(java.time.Instant before) {
+		return this.jdbc.sql("DELETE FROM audit_events WHERE occurred_at < ?").param(UtcTimestamps.toDb(before)).update();
+	}
+
 	/** Newest first. */
 	List<AuditEvent> find(AuditFilter filter, int offset, int limit) {
 		Where where = where(filter);

@@ -54,8 +54,9 @@ final class IdentityLoader {
 
 	ServerIdentity loadConfigured() throws IOException {
 		List<X509Certificate> chain = readChain(this.properties.certificateChainFile());
-		char[] passphrase = (this.properties.privateKeyPassphrase() != null)
-				? this.properties.privateKeyPassphrase().toCharArray() : null;
+		// An unset environment variable arrives as "": no passphrase (an encrypted key then says it needs one).
+		String configured = this.properties.privateKeyPassphrase();
+		char[] passphrase = (configured != null && !configured.isEmpty()) ? configured.toCharArray() : null;
 		Identity key = Identity.read(this.properties.privateKeyFile(), passphrase);
 		X509Certificate leaf = chain.get(0);
 		if (!publicKeyMatches(leaf, key)) {
