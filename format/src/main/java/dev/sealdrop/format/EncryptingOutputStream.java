@@ -120,10 +120,19 @@ public final class EncryptingOutputStream extends OutputStream {
 			return;
 		}
 		this.closed = true;
-		try {
-			if (this.failure != null) {
-				throw this.failure;
+		if (this.failure != null) {
+			// a new exception: the caller may be closing in try-with-resources after catching the
+			// original one from write(), and re-throwing that same object would suppress itself
+			IOException earlier = new IOException("the archive is incomplete: " + this.failure.getMessage(), this.failure);
+			try {
+				this.archive.close();
 			}
+			catch (IOException closing) {
+				earlier.addSuppressed(closing);
+			}
+			throw earlier;
+		}
+		try {
 			if (this.declaredSize >= 0 && this.length != this.declaredSize) {
 				throw new IOException("wrote " + this.length + " bytes, declared " + this.declaredSize);
 			}
