@@ -61,6 +61,17 @@ class ClientRepository {
 			.single() > 0;
 	}
 
+	/** Whether the user revoked a client with this key and has no active one with it. */
+	boolean onlyRevokedWithFingerprint(String userId, String fingerprint) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM clients WHERE user_id = ? AND fingerprint = ? AND revoked_at IS NOT NULL
+				AND NOT EXISTS (SELECT 1 FROM clients c2 WHERE c2.user_id = ? AND c2.fingerprint = ?
+				AND c2.revoked_at IS NULL)""")
+			.params(userId, fingerprint, userId, fingerprint)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	/** @return whether an active client was revoked now */
 	boolean revoke(String id, String userId, Instant at) {
 		return this.jdbc.sql("UPDATE clients SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")

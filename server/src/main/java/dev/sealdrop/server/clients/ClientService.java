@@ -95,6 +95,18 @@ public class ClientService {
 		}
 	}
 
+	/**
+	 * Refuses a key the caller revoked as a client (and has not registered again), so an ad-hoc
+	 * download cannot hand a file to a key its owner withdrew.
+	 * @throws ApiException forbidden
+	 */
+	public void refuseRevokedKey(SealdropPrincipal me, Recipient key) {
+		if (this.repository.onlyRevokedWithFingerprint(me.userId(), key.fingerprint().toString())) {
+			throw new ApiException(ProblemType.FORBIDDEN,
+					"This key belongs to a client you revoked; it can no longer receive files.");
+		}
+	}
+
 	/** Parses and validates a P-384 public key given as SPKI PEM or JWK. */
 	public static Recipient parseKey(String publicKey) {
 		if (publicKey == null || publicKey.isBlank()) {

@@ -74,7 +74,9 @@ class DownloadService {
 	/** The file re-wrapped for a key given with the request. */
 	DownloadArchive forKey(SealdropPrincipal me, String fileId, String publicKey) {
 		StoredFile file = this.shares.readableFile(me, fileId);
-		return prepare(file, ClientService.parseKey(publicKey), true);
+		Recipient recipient = ClientService.parseKey(publicKey);
+		this.clients.refuseRevokedKey(me, recipient);
+		return prepare(file, recipient, true);
 	}
 
 	/** The file for a key the server itself holds for one request (plaintext downloads); nothing stored. */

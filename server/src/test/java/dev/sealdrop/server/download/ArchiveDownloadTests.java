@@ -260,6 +260,17 @@ class ArchiveDownloadTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void adHocCannotUseARevokedClientKey() throws Exception {
+		this.mvc.perform(delete("/api/v1/clients/{id}", this.laptopId).with(as(this.alice)))
+			.andExpect(status().isNoContent());
+		String body = this.json.writeValueAsString(Map.of("publicKey", this.laptop.recipient().toPem()));
+
+		this.mvc.perform(post("/api/v1/files/{id}/archive", this.fileId).with(as(this.alice))
+				.contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	void adHocInvalidKeyIsRefused() throws Exception {
 		// a P-384 point with y+1: not on the curve
 		byte[] point = Identity.generate().recipient().point();
