@@ -30,7 +30,8 @@ class HelpAndUsageTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "keygen", "encrypt", "decrypt", "inspect" })
+	@ValueSource(strings = { "keygen", "encrypt", "decrypt", "inspect", "login", "logout", "register", "server-key", "upload",
+			"download", "ls", "info", "rm", "share", "clients", "completion" })
 	void everyCommandsHelpEndsWithExamplesOfThatCommand(String command) {
 		CliRun.Result result = new CliRun(this.dir).run(command, "--help");
 
