@@ -73,12 +73,7 @@ class CrashRecoveryTests {
 		Recipient key = Recipient.fromPem(get("/api/v1/server-key.pem").body());
 
 		List<String> complete = new ArrayList<>();
-		for (int i = 0; i < 2; i++) {
-			HttpResponse<String> created = upload(
-					TestArchives.v1(key, "done-" + i, TestArchives.content(300_000 + i, i), 64 * 1024));
-			assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-			complete.add(this.json.readTree(created.body()).get("id").asString());
-		}
+		complete.add(uploadComplete(key, 0));
 
 		for (int i = 0; i < 3; i++) {
 			byte[] archive = TestArchives.v1(key, "in-flight-" + i, TestArchives.content(2_000_000, 10 + i), 64 * 1024);
@@ -86,6 +81,8 @@ class CrashRecoveryTests {
 		}
 		Path blobTmp = data.resolve("blobs/.tmp");
 		awaitFiles(blobTmp, 3);
+		// acknowledged just before the kill: a 201 must mean the file survives
+		complete.add(uploadComplete(key, 1));
 
 		this.server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		// the crash left partial blobs behind (otherwise this test would prove nothing)
@@ -118,6 +115,13 @@ class CrashRecoveryTests {
 		// and the restarted server still takes uploads for the same key
 		HttpResponse<String> after = upload(TestArchives.v1(key, "after", TestArchives.content(1000, 99), 64 * 1024));
 		assertThat(after.statusCode()).as(after.body()).isEqualTo(201);
+	}
+
+	private String uploadComplete(Recipient key, int i) throws Exception {
+		HttpResponse<String> created = upload(
+				TestArchives.v1(key, "done-" + i, TestArchives.content(300_000 + i, i), 64 * 1024));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		return this.json.readTree(created.body()).get("id").asString();
 	}
 
 	private void start(Path data, Path log) throws Exception {

@@ -12,6 +12,7 @@ import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
 import dev.sealdrop.server.storage.BlobStore;
+import dev.sealdrop.server.storage.DatabaseDurability;
 import dev.sealdrop.server.system.PageResponse;
 
 import org.springframework.stereotype.Service;
@@ -35,9 +36,13 @@ public class FileService {
 
 	private final TransactionTemplate tx;
 
-	FileService(FileRepository files, BlobStore blobs, PlatformTransactionManager transactionManager) {
+	private final DatabaseDurability durability;
+
+	FileService(FileRepository files, BlobStore blobs, PlatformTransactionManager transactionManager,
+			DatabaseDurability durability) {
 		this.files = files;
 		this.blobs = blobs;
+		this.durability = durability;
 		this.tx = new TransactionTemplate(transactionManager);
 	}
 
@@ -67,6 +72,7 @@ public class FileService {
 		if (!deleted) {
 			throw notFound(id);
 		}
+		this.durability.sync();
 		try {
 			this.blobs.delete(file.id());
 		}
@@ -84,6 +90,7 @@ public class FileService {
 	public int deleteAllOwnedBy(String userId) {
 		List<String> ids = this.files.idsByOwner(userId);
 		this.tx.executeWithoutResult(status -> ids.forEach(this.files::delete));
+		this.durability.sync();
 		for (String id : ids) {
 			try {
 				this.blobs.delete(id);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.sealdrop.format.Identity;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
+import dev.sealdrop.server.storage.DatabaseDurability;
 import dev.sealdrop.server.storage.StoragePaths;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -52,15 +53,18 @@ public class ServerKeyRing implements InitializingBean {
 
 	private final Clock clock;
 
+	private final DatabaseDurability durability;
+
 	private volatile Snapshot snapshot;
 
 	ServerKeyRing(ServerKeyProperties properties, ServerKeyRepository repository, StoragePaths paths,
-			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock) {
+			PlatformTransactionManager transactionManager, ObjectProvider<Clock> clock, DatabaseDurability durability) {
 		this.properties = properties;
 		this.repository = repository;
 		this.keysDir = paths.keys();
 		this.tx = new TransactionTemplate(transactionManager);
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.durability = durability;
 	}
 
 	@Override
@@ -134,6 +138,8 @@ public class ServerKeyRing implements InitializingBean {
 			Files.deleteIfExists(keyFile(next.row().kid()));
 			throw ex;
 		}
+		// Clients will encrypt to the new key as soon as they see it: it must survive a crash.
+		this.durability.sync();
 		List<ServerKey> retired = new ArrayList<>();
 		retired.add(new ServerKey(withRetired(previous.row(), now), previous.identity()));
 		retired.addAll(this.snapshot.retired());

@@ -33,6 +33,7 @@ import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
 import dev.sealdrop.server.storage.BlobStore;
+import dev.sealdrop.server.storage.DatabaseDurability;
 import dev.sealdrop.server.storage.PendingBlob;
 import dev.sealdrop.server.storage.StorageKeyWrapper;
 import dev.sealdrop.server.storage.StoragePaths;
@@ -76,13 +77,15 @@ class UploadService {
 
 	private final UploadPermits permits;
 
+	private final DatabaseDurability durability;
+
 	// Serializes the final quota check and the insert per user, so concurrent uploads cannot
 	// together exceed the quota.
 	private final Map<String, Object> commitLocks = new ConcurrentHashMap<>();
 
 	UploadService(UploadProperties properties, ServerKeyRing keys, BlobStore blobs, FileRepository files,
 			StorageKeyWrapper keyWrapper, StoragePaths paths, PlatformTransactionManager transactionManager,
-			UploadMetrics metrics) {
+			UploadMetrics metrics, DatabaseDurability durability) {
 		this.properties = properties;
 		this.keys = keys;
 		this.blobs = blobs;
@@ -92,6 +95,7 @@ class UploadService {
 		this.tx = new TransactionTemplate(transactionManager);
 		this.metrics = metrics;
 		this.permits = new UploadPermits(properties.maxConcurrentPerUser());
+		this.durability = durability;
 	}
 
 	/**
@@ -245,6 +249,8 @@ class UploadService {
 					}
 					this.files.insert(file, chunkHashes, chunkSizes);
 				});
+				// Only a durable row may be acknowledged with 201.
+				this.durability.sync();
 				return Optional.empty();
 			}
 			catch (DuplicateKeyException ex) {

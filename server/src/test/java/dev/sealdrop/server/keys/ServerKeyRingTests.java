@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.sealdrop.format.Identity;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
+import dev.sealdrop.server.storage.DatabaseDurability;
 import dev.sealdrop.server.storage.StoragePaths;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -224,7 +225,7 @@ class ServerKeyRingTests {
 		org.mockito.Mockito.when(clockProvider.getIfAvailable(org.mockito.ArgumentMatchers.any()))
 			.thenReturn(this.clock);
 		ServerKeyRing ring = new ServerKeyRing(properties, this.repository, this.paths,
-				mock(PlatformTransactionManager.class), clockProvider);
+				mock(PlatformTransactionManager.class), clockProvider, mock(DatabaseDurability.class));
 		ring.afterPropertiesSet();
 		return ring;
 	}
