@@ -21,8 +21,9 @@ import dev.sealdrop.server.system.UtcTimestamps;
 
 /**
  * Grants, lists and removes read access to a file. Only the owner manages a file's shares; for
- * anyone else the file does not exist (not-found), so file ids cannot be probed. Other features ask
- * {@link #isSharedWith} and {@link #sharedWith} to widen "own files" to "own or shared files".
+ * anyone else the file does not exist (not-found), so file ids cannot be probed. Other features use
+ * {@link #readableFile} (own or shared with the caller) and {@link #sharedFiles} to widen "own
+ * files" to "own or shared files"; sharing grants reading only, never deleting or re-sharing.
  */
 @Service
 public class ShareService {
