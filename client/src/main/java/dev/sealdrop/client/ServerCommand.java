@@ -72,15 +72,15 @@ abstract class ServerCommand extends BaseCommand {
 		return config.get();
 	}
 
-	final ApiClient anonymous(ServerUrl server) {
+	final ApiClient anonymous(ServerUrl server) throws CommandException {
 		return client(server, Credentials.none());
 	}
 
-	final ApiClient authenticated(SealdropConfig config) {
+	final ApiClient authenticated(SealdropConfig config) throws CommandException {
 		return client(config.server(), Credentials.bearer(config.token()));
 	}
 
-	final ApiClient client(ServerUrl server, Credentials credentials) {
+	final ApiClient client(ServerUrl server, Credentials credentials) throws CommandException {
 		try {
 			return ApiClient.builder(server)
 				.credentials(credentials)
@@ -89,7 +89,9 @@ abstract class ServerCommand extends BaseCommand {
 				.build();
 		}
 		catch (IllegalStateException ex) {
-			throw new IllegalArgumentException(ex.getMessage(), ex);
+			// Credentials over plain http to a host that is not this computer.
+			throw new CommandException(ExitCode.USAGE, ex.getMessage(),
+					"only http://localhost and other loopback addresses may be used without TLS");
 		}
 	}
 

@@ -154,6 +154,21 @@ class ServerRoundTripTests {
 		assertThat(result.err()).contains(String.valueOf(TestServer.MAX_ARCHIVE_BYTES));
 	}
 
+	@Test
+	void verboseShowsTheHttpExchangeWithoutTheToken() throws IOException {
+		Files.write(alice.file("v.txt"), "v".getBytes());
+		String config = Files.readString(alice.configDir().resolve("config.json"));
+		String token = config.replaceAll("(?s).*\"(sdt_[^\"]*)\".*", "$1");
+
+		CliRun.Result result = alice.run("--verbose", "upload", "v.txt");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains("> POST " + server.url() + "/api/v1/files HTTP/1.1")
+			.contains("> Authorization: Bearer ***")
+			.contains("< HTTP/1.1 201")
+			.doesNotContain(token);
+	}
+
 	static byte[] random(int size, long seed) {
 		byte[] bytes = new byte[size];
 		new Random(seed).nextBytes(bytes);
