@@ -85,7 +85,14 @@ final class ServerErrors {
 				|| (cause != null && cause.getCause() instanceof UnresolvedAddressException)) {
 			return "is the server running, and is the URL right? (sealdrop login --server URL changes it)";
 		}
-		return "try again later; an interrupted download continues where it stopped";
+		String message = String.valueOf(fatal.getMessage());
+		if (message.contains("download of")) {
+			return "try again later: the download continues where it stopped";
+		}
+		if (message.contains("upload of")) {
+			return "try again later; sealdrop ls shows whether the file arrived";
+		}
+		return "try again later";
 	}
 
 }

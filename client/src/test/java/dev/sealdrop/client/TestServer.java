@@ -35,6 +35,8 @@ final class TestServer {
 
 	private static TestServer shared;
 
+	private static AssertionError failure;
+
 	private final Process process;
 
 	private final int port;
@@ -52,10 +54,32 @@ final class TestServer {
 
 	/** The shared server, started if needed. */
 	static synchronized TestServer get() {
+		if (failure != null) {
+			throw failure;
+		}
 		if (shared == null) {
-			shared = start();
+			try {
+				shared = start();
+				shared.checkPublishesKeyStatements();
+			}
+			catch (AssertionError ex) {
+				// Reported once per test class, without starting another server each time.
+				failure = ex;
+				throw ex;
+			}
 		}
 		return shared;
+	}
+
+	// The CLI never encrypts to an unverified key; without a statement every server test would fail alike.
+	private void checkPublishesKeyStatements() {
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url() + "/api/v1/server-key")).build());
+		if (response.statusCode() != 200 || !response.body().contains("\"statement\"")
+				|| !response.body().contains("\"certificateChain\"")) {
+			fail("the server does not publish certificateChain and statement in GET /api/v1/server-key (API contract, "
+					+ "issue 4; PROTOCOL.md 1.5), so sealdrop refuses to encrypt to its key: " + response.statusCode() + " "
+					+ response.body().substring(0, Math.min(300, response.body().length())));
+		}
 	}
 
 	String url() {
