@@ -19,14 +19,21 @@ class AuditControllerTests extends DownloadTestSupport {
 	private AuditLog audit;
 
 	@Autowired
+	private AuditRepository repository;
+
+	@Autowired
 	private org.springframework.context.ApplicationEventPublisher events;
 
 	@Test
 	void adminListsEntriesNewestFirstWithFilters() throws Exception {
 		SealdropPrincipal admin = createUser(true);
 		SealdropPrincipal alice = createUser(false);
-		this.audit.success(alice, AuditAction.SHARE, "file:1", "with bob");
-		this.audit.failure(alice, AuditAction.DOWNLOAD, "file:2", "not-found");
+		// Explicit times: entries of the same millisecond have no defined order among themselves.
+		java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		this.repository.insert(new AuditEvent(java.util.UUID.randomUUID().toString(), now.minusSeconds(2),
+				alice.userId(), alice.username(), AuditAction.SHARE, "file:1", null, AuditOutcome.SUCCESS, "with bob"));
+		this.repository.insert(new AuditEvent(java.util.UUID.randomUUID().toString(), now.minusSeconds(1),
+				alice.userId(), alice.username(), AuditAction.DOWNLOAD, "file:2", null, AuditOutcome.FAILURE, "not-found"));
 
 		this.mvc.perform(get("/api/v1/audit").param("user", alice.username()).with(as(admin)))
 			.andExpect(status().isOk())
