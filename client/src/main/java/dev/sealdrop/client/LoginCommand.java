@@ -66,6 +66,7 @@ final class LoginCommand extends ServerCommand {
 		SealdropConfig base = sameServer ? saved.get() : SealdropConfig.of(url);
 		String username;
 		String apiToken;
+		String tokenId = null;
 		if (this.token) {
 			apiToken = readToken();
 			username = whoAmI(url, apiToken);
@@ -76,13 +77,15 @@ final class LoginCommand extends ServerCommand {
 				throw new CommandException(ExitCode.USAGE, "which user? --user NAME is needed");
 			}
 			checkUsername(username);
-			apiToken = createToken(url, username);
+			ApiTypes.CreatedToken created = createToken(url, username);
+			apiToken = created.token();
+			tokenId = usableTokenId(created.id());
 		}
 		if (!username.equals(base.username()) && base.clientId() != null) {
 			// The registered client belongs to the previous user.
-			base = new SealdropConfig(url, null, null, null, null);
+			base = SealdropConfig.of(url);
 		}
-		configStore().save(base.withLogin(username, apiToken));
+		configStore().save(base.withLogin(username, apiToken, tokenId));
 		info("logged in to %s as %s; token saved in %s", url, username, configStore().file());
 		if (base.clientId() == null) {
 			info("to download files, register this computer: sealdrop register");
@@ -90,7 +93,11 @@ final class LoginCommand extends ServerCommand {
 		return ExitCode.OK;
 	}
 
-	private String createToken(ServerUrl url, String username) throws Exception {
+	private static String usableTokenId(String id) {
+		return (id != null && id.matches("[A-Za-z0-9-]{1,64}")) ? id : null;
+	}
+
+	private ApiTypes.CreatedToken createToken(ServerUrl url, String username) throws Exception {
 		char[] password = password(url, username);
 		try {
 			ApiClient client = client(url, Credentials.basic(username, password));
@@ -99,7 +106,7 @@ final class LoginCommand extends ServerCommand {
 			if (created == null || created.token() == null) {
 				throw new CommandException(ExitCode.REJECTED, "the server created no token");
 			}
-			return created.token();
+			return created;
 		}
 		catch (ApiProblemException ex) {
 			if (ex.status() == 401) {

@@ -3,16 +3,19 @@ package dev.sealdrop.client;
 import java.util.Optional;
 
 import dev.sealdrop.client.config.SealdropConfig;
+import dev.sealdrop.client.net.ApiClient;
+import dev.sealdrop.client.net.ApiProblemException;
 import picocli.CommandLine.Command;
 
 /**
- * {@code sealdrop logout}: forgets the saved API token. The server URL, user name and the registered
- * client identity stay, so a later {@code login} needs no {@code --server} and downloads keep working
- * with the same client key.
+ * {@code sealdrop logout}: revokes the saved API token on the server (when its ID is known, i.e. it
+ * was created by {@code login}) and forgets it. The server URL, user name and the registered client
+ * identity stay, so a later {@code login} needs no {@code --server} and downloads keep working with
+ * the same client key. The token is forgotten even if the server cannot be reached.
  */
 @Command(name = "logout", sortOptions = false,
 		description = { "Forget the saved API token.",
-				"The server URL, user name and registered client key stay in the config folder. The token itself stays valid on the server until it is revoked there (GET/DELETE /api/v1/tokens).",
+				"Revokes the token on the server first (if the server is reachable and matches known_servers), then removes it from config.json. The server URL, user name and registered client key stay in the config folder.",
 				"" },
 		footerHeading = "%nExamples:%n", footer = { "  sealdrop logout" })
 final class LogoutCommand extends ServerCommand {
@@ -24,9 +27,36 @@ final class LogoutCommand extends ServerCommand {
 			info("not logged in");
 			return ExitCode.OK;
 		}
+		boolean revoked = revoke(config.get());
 		configStore().save(config.get().withoutToken());
-		info("logged out of %s; the API token was removed from %s", config.get().server(), configStore().file());
+		info("logged out of %s; the API token was %s and removed from %s", config.get().server(),
+				revoked ? "revoked" : "not revoked on the server", configStore().file());
 		return ExitCode.OK;
+	}
+
+	// Best effort: logging out must work offline too; the warning says what is left to do.
+	private boolean revoke(SealdropConfig config) {
+		if (config.tokenId() == null) {
+			warn("the token's ID is unknown (it was given with --token); revoke it on the server if it should stop working");
+			return false;
+		}
+		try {
+			trustedServer(config.server());
+			authenticated(config).delete("/tokens/" + ApiClient.segment(config.tokenId()));
+			return true;
+		}
+		catch (ApiProblemException ex) {
+			if (ex.status() == 401 || ex.status() == 404) {
+				return true; // already revoked or expired
+			}
+			warn("could not revoke the token on the server (%s); revoke it there: GET/DELETE /api/v1/tokens", ex.getMessage());
+			return false;
+		}
+		catch (Exception ex) {
+			warn("could not revoke the token on the server (%s); revoke it there: GET/DELETE /api/v1/tokens",
+					ex.getMessage());
+			return false;
+		}
 	}
 
 }

@@ -189,15 +189,27 @@ class ServerTrustAndLoginTests {
 	}
 
 	@Test
-	void logoutForgetsTheToken() throws Exception {
+	void logoutRevokesTheTokenOnTheServerAndForgetsIt() throws Exception {
 		ServerUser user = ServerUser.create(server, dir, "eve").loginAndRegister(server.url());
+		String token = Files.readString(user.configDir().resolve("config.json")).replaceAll("(?s).*\"(sdt_[^\"]*)\".*", "$1");
+		assertThat(me(token)).isEqualTo(200);
 
 		CliRun.Result logout = user.run("logout");
 		CliRun.Result ls = user.run("ls");
 
-		assertThat(logout.exitCode()).isZero();
+		assertThat(logout.exitCode()).as(logout.toString()).isZero();
+		assertThat(logout.err()).contains("revoked");
 		assertThat(Files.readString(user.configDir().resolve("config.json"))).doesNotContain("token").contains("clientId");
 		assertThat(ls.exitCode()).isEqualTo(ExitCode.NOT_SET_UP.code());
+		assertThat(me(token)).isEqualTo(401);
+	}
+
+	private static int me(String token) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/users/me"))
+				.header("Authorization", "Bearer " + token)
+				.build(), HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads and writes {@code config.json}:
  * <pre>{"version":1,"server":"https://...","username":"alice","token":"sdt_...",
- *  "clientId":"&lt;uuid&gt;","clientKey":"/home/alice/.config/sealdrop/client-key.pem"}</pre>
+ *  "tokenId":"&lt;id&gt;","clientId":"&lt;uuid&gt;","clientKey":"/home/alice/.config/sealdrop/client-key.pem"}</pre>
  * Writes are atomic, the file 0600 and its folder 0700. Reads are strict: unknown fields, wrong
  * types, an unsupported version, or a file that others can read (it holds the token) are
  * {@link ConfigException}s.
@@ -32,7 +32,8 @@ public final class ConfigStore {
 
 	private static final int VERSION = 1;
 
-	private static final Set<String> FIELDS = Set.of("version", "server", "username", "token", "clientId", "clientKey");
+	private static final Set<String> FIELDS = Set.of("version", "server", "username", "token", "tokenId", "clientId",
+			"clientKey");
 
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -87,6 +88,9 @@ public final class ConfigStore {
 		if (config.token() != null) {
 			root.put("token", config.token());
 		}
+		if (config.tokenId() != null) {
+			root.put("tokenId", config.tokenId());
+		}
 		if (config.clientId() != null) {
 			root.put("clientId", config.clientId().toString());
 			root.put("clientKey", config.clientKey().toAbsolutePath().toString());
@@ -126,6 +130,7 @@ public final class ConfigStore {
 			ServerUrl server = ServerUrl.parse(text(root, "server", true));
 			String username = text(root, "username", false);
 			String token = text(root, "token", false);
+			String tokenId = text(root, "tokenId", false);
 			String clientId = text(root, "clientId", false);
 			String clientKey = text(root, "clientKey", false);
 			if ((clientId == null) != (clientKey == null)) {
@@ -136,7 +141,7 @@ public final class ConfigStore {
 			if (key != null && !key.isAbsolute()) {
 				throw new IllegalArgumentException("\"clientKey\" must be an absolute path");
 			}
-			return new SealdropConfig(server, username, token, id, key);
+			return new SealdropConfig(server, username, token, id, key, tokenId);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new ConfigException(file, ex.getMessage());

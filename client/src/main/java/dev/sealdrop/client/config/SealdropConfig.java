@@ -16,8 +16,10 @@ import java.util.UUID;
  * @param token the API token ({@code sdt_...}) created at login, or null when logged out
  * @param clientId the client ID returned by {@code POST /clients}, or null before {@code register}
  * @param clientKey the registered client's private key file, or null before {@code register}
+ * @param tokenId the server's ID of {@code token} (to revoke it at {@code logout}), or null if unknown
  */
-public record SealdropConfig(ServerUrl server, String username, String token, UUID clientId, Path clientKey) {
+public record SealdropConfig(ServerUrl server, String username, String token, UUID clientId, Path clientKey,
+		String tokenId) {
 
 	private static final int MAX_TOKEN_LENGTH = 512;
 
@@ -37,6 +39,19 @@ public record SealdropConfig(ServerUrl server, String username, String token, UU
 		if ((clientId == null) != (clientKey == null)) {
 			throw new IllegalArgumentException("clientId and clientKey go together");
 		}
+		if (tokenId != null) {
+			if (token == null) {
+				throw new IllegalArgumentException("tokenId without a token");
+			}
+			if (!tokenId.matches("[A-Za-z0-9-]{1,64}")) {
+				throw new IllegalArgumentException("tokenId must be 1 to 64 letters, digits or '-'");
+			}
+		}
+	}
+
+	/** Without a token ID. */
+	public SealdropConfig(ServerUrl server, String username, String token, UUID clientId, Path clientKey) {
+		this(server, username, token, clientId, clientKey, null);
 	}
 
 	/** A configuration naming only the server. */
@@ -45,16 +60,21 @@ public record SealdropConfig(ServerUrl server, String username, String token, UU
 	}
 
 	public SealdropConfig withLogin(String username, String token) {
-		return new SealdropConfig(server, username, token, clientId, clientKey);
+		return new SealdropConfig(server, username, token, clientId, clientKey, null);
+	}
+
+	/** @param tokenId the token's ID on the server, or null */
+	public SealdropConfig withLogin(String username, String token, String tokenId) {
+		return new SealdropConfig(server, username, token, clientId, clientKey, tokenId);
 	}
 
 	/** The same configuration without the token (what {@code logout} keeps). */
 	public SealdropConfig withoutToken() {
-		return new SealdropConfig(server, username, null, clientId, clientKey);
+		return new SealdropConfig(server, username, null, clientId, clientKey, null);
 	}
 
 	public SealdropConfig withClient(UUID clientId, Path clientKey) {
-		return new SealdropConfig(server, username, token, clientId, clientKey);
+		return new SealdropConfig(server, username, token, clientId, clientKey, tokenId);
 	}
 
 	public Optional<String> tokenValue() {
@@ -99,7 +119,8 @@ public record SealdropConfig(ServerUrl server, String username, String token, UU
 	@Override
 	public String toString() {
 		return "SealdropConfig[server=" + server + ", username=" + username + ", token="
-				+ (token == null ? "none" : "***") + ", clientId=" + clientId + ", clientKey=" + clientKey + "]";
+				+ (token == null ? "none" : "***") + ", clientId=" + clientId + ", clientKey=" + clientKey + ", tokenId="
+				+ tokenId + "]";
 	}
 
 }

@@ -26,7 +26,7 @@ class ConfigStoreTests {
 	}
 
 	private final SealdropConfig full = SealdropConfig.of(ServerUrl.parse("https://files.example.com"))
-		.withLogin("alice", "sdt_AbC-123_x")
+		.withLogin("alice", "sdt_AbC-123_x", "5b0e2a1c-7d3f-4e8a-9b6c-0d1e2f3a4b5c")
 		.withClient(UUID.fromString("3f2a6c1e-8d4b-4f7a-9c2e-1b5d7e9f0a11"), Path.of("/home/alice/.config/sealdrop/client-key.pem"));
 
 	@Test
@@ -86,6 +86,8 @@ class ConfigStoreTests {
 			"{\"version\":1,\"server\":\"https://x.example\",\"token\":42}",
 			"{\"version\":1,\"server\":\"https://x.example\",\"token\":\"sdt_x\\r\\nX-Injected: 1\"}",
 			"{\"version\":1,\"server\":\"https://x.example\",\"username\":\"a:b\"}",
+			"{\"version\":1,\"server\":\"https://x.example\",\"tokenId\":\"5b0e2a1c\"}",
+			"{\"version\":1,\"server\":\"https://x.example\",\"token\":\"sdt_x\",\"tokenId\":\"../x\"}",
 			"{\"version\":1,\"server\":\"https://x.example\",\"clientId\":\"3f2a6c1e-8d4b-4f7a-9c2e-1b5d7e9f0a11\"}",
 			"{\"version\":1,\"server\":\"https://x.example\",\"clientId\":\"1-2-3-4-5\",\"clientKey\":\"/k.pem\"}",
 			"{\"version\":1,\"server\":\"https://x.example\",\"clientId\":\"3f2a6c1e-8d4b-4f7a-9c2e-1b5d7e9f0a11\",\"clientKey\":\"k.pem\"}" })
