@@ -9,9 +9,10 @@ import java.util.Objects;
  * One line of {@code known_servers}: a server and the identity pinned for it.
  *
  * @param server the server base URL
- * @param identity {@code sha256:<hex>} of the DER certificate pinned for the server: the server's own
- *        (leaf) certificate when {@code kind} is {@link Kind#CERTIFICATE} (trust on first use), or the
- *        CA certificate that must have issued it when {@code kind} is {@link Kind#CA} ({@code --ca FILE})
+ * @param identity {@code sha256:<hex>} key fingerprint (SHA-256 of the SubjectPublicKeyInfo, PROTOCOL.md
+ *        §1.1) of the certificate the server's chain is validated to: on first use the chain's last
+ *        certificate ({@link Kind#CERTIFICATE}), or the CA certificate given with {@code --ca FILE}
+ *        ({@link Kind#CA})
  * @param encryptionKey {@code sha256:<hex>} of the server's encryption key (SPKI DER, FORMAT.md §3.2)
  * @param kind what {@code identity} pins
  */
@@ -19,7 +20,7 @@ public record KnownServer(ServerUrl server, String identity, String encryptionKe
 
 	/** What the identity fingerprint of a pin is. */
 	public enum Kind {
-		/** The server's own certificate, pinned on first use. */
+		/** The chain's last certificate (an embedded server's local CA), pinned on first use; the key is pinned too. */
 		CERTIFICATE,
 		/** A CA certificate given with {@code --ca}; the server's certificate may change as long as this CA issued it. */
 		CA

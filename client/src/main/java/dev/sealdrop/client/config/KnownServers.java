@@ -36,7 +36,7 @@ public final class KnownServers {
 
 	private static final int MAX_BYTES = 1024 * 1024;
 
-	private static final String HEADER = "# sealdrop known servers: <server URL> <certificate or CA fingerprint> <encryption key fingerprint> [ca]\n";
+	private static final String HEADER = "# sealdrop known servers: <server URL> <identity key fingerprint> <encryption key fingerprint> [ca]\n";
 
 	/** The result of a successful {@link #check}. */
 	public enum Verdict {
