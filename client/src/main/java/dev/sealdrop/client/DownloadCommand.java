@@ -60,6 +60,10 @@ final class DownloadCommand extends ServerCommand {
 					"register it first: sealdrop register");
 		}
 		String segment = FileIds.segment(this.id);
+		if (this.json && STDIO.equals(this.output)) {
+			throw new CommandException(ExitCode.USAGE, "--json and -o - both write to standard output",
+					"use one of them");
+		}
 		if (this.output != null && !STDIO.equals(this.output) && !Files.isDirectory(io().resolve(this.output))) {
 			refuseExisting(io().resolve(this.output), this.force);
 		}
@@ -76,7 +80,8 @@ final class DownloadCommand extends ServerCommand {
 			if (partial.resumedAt() > 0) {
 				info("resuming the download at byte %d", partial.resumedAt());
 			}
-			try (InputStream in = Progress.wrap(archive, partial.totalLength(), "Downloading", io(), quiet());
+			String task = "Downloading " + UploadCommand.printable(this.id);
+			try (InputStream in = Progress.wrapTransfer(archive, partial.totalLength(), task, io(), quiet());
 					DecryptingInputStream plaintext = Sealdrop.decrypt(in, List.of(key))) {
 				String written = write(plaintext);
 				verified = true;

@@ -19,6 +19,21 @@ final class Progress {
 	private Progress() {
 	}
 
+	/**
+	 * For transfers to and from a server: a bar on a terminal as {@link #wrap}; otherwise (logs, CI)
+	 * a plain line on {@code io.err()} at every tenth of the way, with bytes and rate. Nothing with
+	 * {@code quiet} or below {@link #THRESHOLD_BYTES}.
+	 */
+	static InputStream wrapTransfer(InputStream in, long length, String task, Io io, boolean quiet) {
+		if (quiet || length < THRESHOLD_BYTES) {
+			return in;
+		}
+		if (io.terminal().interactive()) {
+			return wrap(in, length, task, io, false);
+		}
+		return new PlainProgress(in, length, task, io.err());
+	}
+
 	/** The returned stream closes {@code in} and the bar. */
 	static InputStream wrap(InputStream in, long length, String task, Io io, boolean quiet) {
 		if (quiet || length < THRESHOLD_BYTES || !io.terminal().interactive()) {

@@ -132,7 +132,7 @@ final class UploadCommand extends ServerCommand {
 		AtomicReference<EncryptingOutputStream> finished = new AtomicReference<>();
 		BodySupplier body = (out) -> {
 			finished.set(null);
-			try (InputStream in = Progress.wrap(openInput(input), length, "Uploading", io(), quiet())) {
+			try (InputStream in = Progress.wrapTransfer(openInput(input), length, "Uploading " + shown, io(), quiet())) {
 				EncryptingOutputStream archive = Sealdrop.encrypt(out, options, recipients);
 				long read = Streams.copy(in, archive);
 				if (length >= 0 && read != length) {

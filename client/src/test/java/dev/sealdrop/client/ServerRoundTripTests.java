@@ -155,6 +155,25 @@ class ServerRoundTripTests {
 	}
 
 	@Test
+	void largeTransfersReportProgressAsPlainLinesWhenNotOnATerminal() throws IOException {
+		Files.write(alice.file("big.bin"), random((int) Progress.THRESHOLD_BYTES, 5));
+
+		CliRun.Result upload = alice.run("upload", "big.bin");
+		CliRun.Result quiet = alice.run("--quiet", "upload", "big.bin");
+
+		assertThat(upload.exitCode()).as(upload.toString()).isZero();
+		assertThat(upload.err()).contains("Uploading big.bin: 10% (").contains("Uploading big.bin: 100% (8.0 MiB of 8.0 MiB, ");
+		assertThat(quiet.err()).isEmpty();
+	}
+
+	@Test
+	void jsonAndStandardOutputExcludeEachOther() {
+		CliRun.Result result = alice.run("download", "--json", "-o", "-", "some-id");
+
+		assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+	}
+
+	@Test
 	void verboseShowsTheHttpExchangeWithoutTheToken() throws IOException {
 		Files.write(alice.file("v.txt"), "v".getBytes());
 		String config = Files.readString(alice.configDir().resolve("config.json"));
