@@ -74,8 +74,27 @@ public final class ArchiveWriter implements Closeable {
 	 */
 	public static ArchiveWriter create(OutputStream out, PayloadHeader payload, long totalChunks, long originalSize,
 			FileKey key, List<Recipient> recipients, List<byte[]> chunkSha256OrNull) throws IOException {
-		checkSizes(payload, totalChunks, originalSize);
 		if (recipients == null || recipients.isEmpty() || recipients.size() > MetadataCodec.MAX_STANZAS) {
+			throw new IllegalArgumentException("an archive has 1 to 16 recipients");
+		}
+		List<RecipientStanza> stanzas = new ArrayList<>();
+		for (Recipient recipient : recipients) {
+			stanzas.add(RecipientStanza.wrap(key, recipient));
+		}
+		return create(out, payload, totalChunks, originalSize, stanzas, chunkSha256OrNull);
+	}
+
+	/**
+	 * Starts an archive with stanzas made before (e.g. kept by a server, so that every archive of one
+	 * file for one key is the same bytes) and writes its {@code metadata.json}. The writer cannot check
+	 * that the stanzas wrap the key the chunks were sealed under: that is the caller's business.
+	 * @param stanzas 1 to 16 stanzas; the first goes into {@code keys}, the rest into {@code recipients}
+	 * @see #create(OutputStream, PayloadHeader, long, long, FileKey, List, List)
+	 */
+	public static ArchiveWriter create(OutputStream out, PayloadHeader payload, long totalChunks, long originalSize,
+			List<RecipientStanza> stanzas, List<byte[]> chunkSha256OrNull) throws IOException {
+		checkSizes(payload, totalChunks, originalSize);
+		if (stanzas == null || stanzas.isEmpty() || stanzas.size() > MetadataCodec.MAX_STANZAS) {
 			throw new IllegalArgumentException("an archive has 1 to 16 recipients");
 		}
 		List<byte[]> hashes = usableHashes(payload, chunkSha256OrNull);
@@ -86,11 +105,11 @@ public final class ArchiveWriter implements Closeable {
 				}
 			}
 		}
-		List<Stanza> stanzas = new ArrayList<>();
-		for (Recipient recipient : recipients) {
-			stanzas.add(Stanza.of(HpkeKeyWrap.wrap(key, recipient)));
+		List<Stanza> encoded = new ArrayList<>();
+		for (RecipientStanza stanza : stanzas) {
+			encoded.add(stanza.stanza());
 		}
-		byte[] metadata = metadata(payload, stanzas, hashes);
+		byte[] metadata = metadata(payload, encoded, hashes);
 		ArchiveWriter writer = new ArchiveWriter(out, payload, totalChunks, originalSize);
 		writer.writeEntry(ArchiveLayout.METADATA, metadata, 0, metadata.length);
 		return writer;
