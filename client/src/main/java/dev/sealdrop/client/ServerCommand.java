@@ -200,7 +200,8 @@ abstract class ServerCommand extends BaseCommand {
 			notice.line("sealdrop: NOTICE: pinned %s to the CA in %s", server, caFile);
 		}
 		X509Certificate anchorCertificate = (ca != null) ? ca : presented.chain().get(presented.chain().size() - 1);
-		notice.line("  identity:       %s (%s)", identity, anchorCertificate.getSubjectX500Principal().getName());
+		notice.line("  identity:       %s (%s)", identity,
+				UploadCommand.printable(anchorCertificate.getSubjectX500Principal().getName()));
 		notice.line("  encryption key: %s", key);
 		if (ca == null) {
 			notice.line("  Compare the identity with the one the operator announced, or with the header");

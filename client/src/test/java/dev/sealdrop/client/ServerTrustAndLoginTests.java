@@ -238,6 +238,34 @@ class ServerTrustAndLoginTests {
 		assertThat(result.err()).contains("as " + first.name);
 	}
 
+	@Test
+	void aKeyRotationIsFollowedByCaPinsAndStopsFirstUsePinsUntilTrustedAgain() throws Exception {
+		ServerUser caPinned = ServerUser.create(server, dir, "eve");
+		Files.writeString(caPinned.file("ca.pem"), get("/api/v1/server-key/ca.pem").body());
+		assertThat(caPinned.run("login", "--server", server.url(), "--user", caPinned.name, "--ca", "ca.pem").exitCode())
+			.isZero();
+		ServerUser firstUse = ServerUser.create(server, dir, "eve").loginAndRegister(server.url());
+
+		HttpResponse<String> rotated = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(server.url() + "/api/v1/admin/server-key/rotate"))
+				.header("Authorization", TestServer.basic(TestServer.ADMIN, TestServer.ADMIN_PASSWORD))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+		String newKey = rotated.body().replaceAll("(?s)^.*?\"fingerprint\":\"(sha256:[0-9a-f]{64})\".*", "$1");
+
+		CliRun.Result followed = caPinned.run("ls");
+		assertThat(followed.exitCode()).as(followed.toString()).isZero();
+		assertThat(followed.err()).contains("encryption key of " + server.url() + " changed").contains(newKey);
+		assertThat(Files.readString(caPinned.configDir().resolve("known_servers"))).contains(newKey + " ca");
+
+		CliRun.Result stopped = firstUse.run("ls");
+		assertThat(stopped.exitCode()).isEqualTo(ExitCode.SERVER_NOT_TRUSTED.code());
+		assertThat(stopped.err()).contains("encryption key").contains(newKey);
+		assertThat(firstUse.run("server-key", "--trust").exitCode()).isZero();
+		assertThat(firstUse.run("ls").exitCode()).isZero();
+	}
+
 	/** The key fingerprint the server announces for its CA (X-Sealdrop-CA-Fingerprint). */
 	private static String caFingerprint() throws Exception {
 		return get("/api/v1/server-key/ca.pem").headers().firstValue("X-Sealdrop-CA-Fingerprint").orElseThrow();
