@@ -28,7 +28,7 @@ import java.util.Map;
 final class FaultProxy implements Closeable {
 
 	/** What happens to one request. */
-	sealed interface Fault permits Pass, Status, DropRequest, LoseResponse, DropResponse {
+	sealed interface Fault permits Pass, Status, DropRequest, LoseResponse, DropResponse, ForgeSha256 {
 	}
 
 	/** Forward as is. */
@@ -49,6 +49,10 @@ final class FaultProxy implements Closeable {
 
 	/** Forward everything but cut the response to the client after {@code bytes} bytes (head included). */
 	record DropResponse(long bytes) implements Fault {
+	}
+
+	/** Forward everything, but replace every {@code "sha256":"<hex>"} in the response with zeros (same length). */
+	record ForgeSha256() implements Fault {
 	}
 
 	/** A request as the proxy saw it. */
@@ -186,6 +190,13 @@ final class FaultProxy implements Closeable {
 				if (fault instanceof LoseResponse) {
 					readHead(fromServer);
 					abort(client);
+					return;
+				}
+				if (fault instanceof ForgeSha256) {
+					String response = new String(fromServer.readAllBytes(), StandardCharsets.ISO_8859_1);
+					String forged = response.replaceAll("\"sha256\":\"[0-9a-f]{64}\"", "\"sha256\":\"" + "0".repeat(64) + "\"");
+					client.getOutputStream().write(forged.getBytes(StandardCharsets.ISO_8859_1));
+					client.getOutputStream().flush();
 					return;
 				}
 				long limit = (fault instanceof DropResponse dropResponse) ? dropResponse.bytes() : Long.MAX_VALUE;

@@ -146,6 +146,18 @@ class ServerRetryTests {
 	}
 
 	@Test
+	void anUploadWhoseDigestTheServerReportsDifferentlyFailsLoudly() {
+		proxy.script(UPLOAD, new FaultProxy.ForgeSha256());
+
+		CliRun.Result result = carol.run("upload", "data.bin");
+
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INTEGRITY_FAILURE.code());
+		assertThat(result.err()).contains("with SHA-256 " + "0".repeat(64)).contains("but sealdrop sent SHA-256 ")
+			.contains("hint: the stored file is not what was sent: delete it (sealdrop rm ");
+		assertThat(result.out()).isEmpty();
+	}
+
+	@Test
 	void aDownloadCutOffMidBodyResumesWithRange() throws IOException {
 		String id = carol.upload("data.bin");
 		String archive = "GET /api/v1/files/" + id + "/archive";
