@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
-import dev.sealdrop.format.FileKey;
 import dev.sealdrop.format.PayloadHeader;
 import dev.sealdrop.format.Recipient;
 import dev.sealdrop.server.files.StoredFile;
 import dev.sealdrop.server.storage.BlobStore;
-import dev.sealdrop.server.storage.StorageKeyWrapper;
 
 /**
  * One downloadable archive: a stored file re-wrapped for one recipient key, with its exact length
@@ -37,11 +35,8 @@ final class DownloadArchive {
 
 	private final BlobStore blobs;
 
-	private final StorageKeyWrapper keys;
-
 	DownloadArchive(StoredFile file, PayloadHeader payload, ChunkLayout layout, List<byte[]> chunkSha256,
-			byte[] sealedDigest, Recipient recipient, String stanza, long length, String etag, BlobStore blobs,
-			StorageKeyWrapper keys) {
+			byte[] sealedDigest, Recipient recipient, String stanza, long length, String etag, BlobStore blobs) {
 		this.file = file;
 		this.payload = payload;
 		this.layout = layout;
@@ -52,7 +47,6 @@ final class DownloadArchive {
 		this.length = length;
 		this.etag = etag;
 		this.blobs = blobs;
-		this.keys = keys;
 	}
 
 	StoredFile file() {
@@ -75,19 +69,8 @@ final class DownloadArchive {
 
 	/** The archive bytes from the start; the caller closes the stream. */
 	InputStream open() throws IOException {
-		byte[] raw = this.keys.unwrap(this.file.wrappedKey(), this.file.id());
-		FileKey key = FileKey.of(raw);
-		java.util.Arrays.fill(raw, (byte) 0);
-		try {
-			return new ArchiveInputStream(
-					(out) -> Rewrap.start(out, this.payload, this.layout, this.stanza, this.recipient, key,
-							this.chunkSha256),
-					this.blobs.open(this.file.id()), this.layout, this.sealedDigest);
-		}
-		finally {
-			// The writer wraps the key while starting, so it is not needed afterwards.
-			key.destroy();
-		}
+		return new ArchiveInputStream((out) -> Rewrap.start(out, this.payload, this.layout, this.stanza, this.chunkSha256),
+				this.blobs.open(this.file.id()), this.layout, this.sealedDigest);
 	}
 
 }

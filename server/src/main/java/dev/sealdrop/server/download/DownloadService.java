@@ -107,7 +107,7 @@ class DownloadService {
 				: newStanza(file, recipient);
 		long length = ArchiveWriter.length(payload, layout.totalChunks(), layout.plaintextSize(), 1, hashes != null);
 		return new DownloadArchive(file, payload, layout, hashes, sealedDigest, recipient, stanza, length,
-				etag(file, fingerprint, stanza), this.blobs, this.keys);
+				etag(file, fingerprint, stanza), this.blobs);
 	}
 
 	private String newStanza(StoredFile file, Recipient recipient) {

@@ -6,7 +6,10 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.sealdrop.server.problem.ApiException;
+import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
+import dev.sealdrop.server.shares.ShareService;
 import dev.sealdrop.server.system.PageResponse;
 
 import org.springframework.http.HttpStatus;
@@ -28,8 +31,11 @@ class FileController {
 
 	private final FileService files;
 
-	FileController(FileService files) {
+	private final ShareService shares;
+
+	FileController(FileService files, ShareService shares) {
 		this.files = files;
+		this.shares = shares;
 	}
 
 	@GetMapping
@@ -39,8 +45,14 @@ class FileController {
 			content = @Content(mediaType = "application/problem+json"))
 	PageResponse<FileView> list(@AuthenticationPrincipal SealdropPrincipal me,
 			@Parameter(description = "zero-based page") @RequestParam(defaultValue = "0") int page,
-			@Parameter(description = "page size, 1..100") @RequestParam(defaultValue = "20") int size) {
-		return this.files.list(me, page, size);
+			@Parameter(description = "page size, 1..100") @RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "own (default): your files; shared: files others shared with you")
+			@RequestParam(defaultValue = "own") String scope) {
+		return switch (scope) {
+			case "own" -> this.files.list(me, page, size);
+			case "shared" -> this.shares.sharedFiles(me, page, size);
+			default -> throw new ApiException(ProblemType.VALIDATION_FAILED, "scope must be own or shared");
+		};
 	}
 
 	@GetMapping("/{id}")
@@ -49,7 +61,7 @@ class FileController {
 	@ApiResponse(responseCode = "404", description = "no such file among the caller's files",
 			content = @Content(mediaType = "application/problem+json"))
 	FileView get(@AuthenticationPrincipal SealdropPrincipal me, @PathVariable String id) {
-		return FileView.of(this.files.own(me, id));
+		return FileView.of(this.shares.readableFile(me, id));
 	}
 
 	@DeleteMapping("/{id}")

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.sealdrop.server.audit.AuditAction;
+import dev.sealdrop.server.audit.AuditLog;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
@@ -38,8 +40,11 @@ public class FileService {
 
 	private final DatabaseDurability durability;
 
+	private final AuditLog audit;
+
 	FileService(FileRepository files, BlobStore blobs, PlatformTransactionManager transactionManager,
-			DatabaseDurability durability) {
+			DatabaseDurability durability, AuditLog audit) {
+		this.audit = audit;
 		this.files = files;
 		this.blobs = blobs;
 		this.durability = durability;
@@ -80,6 +85,8 @@ public class FileService {
 			log.warn("Deleted file {} but not its blob; start-up recovery will remove it", file.id(), ex);
 		}
 		log.info("File {} deleted by user {}", file.id(), me.userId());
+		this.audit.success(me, AuditAction.DELETE, "file:" + file.id(),
+				me.userId().equals(file.ownerId()) ? null : "owner " + file.ownerId());
 	}
 
 	/**

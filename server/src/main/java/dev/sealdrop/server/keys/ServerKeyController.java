@@ -9,6 +9,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.sealdrop.server.audit.AuditAction;
+import dev.sealdrop.server.audit.AuditLog;
+import dev.sealdrop.server.identity.ServerKeyStatements;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
@@ -33,8 +36,14 @@ class ServerKeyController {
 
 	private final ServerKeyRing ring;
 
-	ServerKeyController(ServerKeyRing ring) {
+	private final ServerKeyStatements statements;
+
+	private final AuditLog audit;
+
+	ServerKeyController(ServerKeyRing ring, ServerKeyStatements statements, AuditLog audit) {
 		this.ring = ring;
+		this.statements = statements;
+		this.audit = audit;
 	}
 
 	@GetMapping(path = "/api/v1/server-key", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,7 +51,7 @@ class ServerKeyController {
 	@Operation(summary = "The current server key, with retired keys that still open uploads")
 	ResponseEntity<ServerKeyView> serverKey() {
 		// Clients fetch the key per upload; a stale cached key would hit retired-key after a rotation.
-		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(ServerKeyView.of(this.ring));
+		return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(ServerKeyView.of(this.ring, this.statements));
 	}
 
 	@GetMapping(path = "/api/v1/server-key.pem", produces = { "application/x-pem-file", MediaType.TEXT_PLAIN_VALUE })
@@ -71,8 +80,10 @@ class ServerKeyController {
 		if (me == null || !me.admin()) {
 			throw new ApiException(ProblemType.FORBIDDEN, "Rotating the server key needs an administrator.");
 		}
+		String previous = this.ring.current().kid();
 		this.ring.rotate();
-		return ServerKeyView.of(this.ring);
+		this.audit.success(me, AuditAction.KEY_ROTATE, "server-key:" + this.ring.current().kid(), "retired " + previous);
+		return ServerKeyView.of(this.ring, this.statements);
 	}
 
 }

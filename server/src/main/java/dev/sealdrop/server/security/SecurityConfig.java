@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
@@ -64,7 +65,7 @@ class SecurityConfig {
 
 	@Bean
 	AuthenticationManager authenticationManager(SealdropUserDetailsService userDetailsService,
-			PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+			PasswordEncoder passwordEncoder, LoginThrottle throttle, AuthenticationEventPublisher events) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(userDetailsService);
 		passwords.setPasswordEncoder(passwordEncoder);
 		passwords.setUserDetailsPasswordService(userDetailsService);
@@ -77,7 +78,10 @@ class SecurityConfig {
 				throw new DisabledException("User is disabled");
 			}
 		});
-		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		ProviderManager manager = new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+		// Failed sign-ins become audit entries (audit.LoginFailureAuditor listens for the events).
+		manager.setAuthenticationEventPublisher(events);
+		return manager;
 	}
 
 	@Bean
@@ -118,7 +122,8 @@ class SecurityConfig {
 						"/swagger-ui.html")
 					.permitAll();
 				requests.requestMatchers("/api/v1/users/me", "/api/v1/users/me/**").authenticated();
-				requests.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/admin/**").hasRole("ADMIN");
+				requests.requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/admin/**", "/api/v1/audit",
+						"/api/v1/audit/**").hasRole("ADMIN");
 				if (properties.prometheusPublic()) {
 					requests.requestMatchers("/actuator/prometheus").permitAll();
 				}

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.sealdrop.server.audit.AuditAction;
+import dev.sealdrop.server.audit.AuditLog;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.SealdropPrincipal;
@@ -45,7 +47,10 @@ public class ApiTokenService {
 
 	private final SecureRandom random = new SecureRandom();
 
-	ApiTokenService(ApiTokenRepository tokens, TokenProperties properties) {
+	private final AuditLog audit;
+
+	ApiTokenService(ApiTokenRepository tokens, TokenProperties properties, AuditLog audit) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.properties = properties;
 	}
@@ -61,6 +66,7 @@ public class ApiTokenService {
 				UtcTimestamps.now(), null, null);
 		this.tokens.insert(token);
 		log.info("User {} created API token {} ({})", owner.username(), token.id(), name);
+		this.audit.success(owner, AuditAction.TOKEN_CREATE, "token:" + token.id(), null);
 		return new Created(token, secret);
 	}
 
@@ -73,6 +79,7 @@ public class ApiTokenService {
 			throw new ApiException(ProblemType.NOT_FOUND, "You have no active token with id '" + id + "'.");
 		}
 		log.info("User {} revoked API token {}", owner.username(), id);
+		this.audit.success(owner, AuditAction.TOKEN_REVOKE, "token:" + id, null);
 	}
 
 	/**

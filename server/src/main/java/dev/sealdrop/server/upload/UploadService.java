@@ -25,6 +25,8 @@ import dev.sealdrop.format.ArchiveReader;
 import dev.sealdrop.format.NoMatchingKeyException;
 import dev.sealdrop.format.ReaderLimits;
 import dev.sealdrop.format.SealdropException;
+import dev.sealdrop.server.audit.AuditAction;
+import dev.sealdrop.server.audit.AuditLog;
 import dev.sealdrop.server.files.FileRepository;
 import dev.sealdrop.server.files.FileView;
 import dev.sealdrop.server.files.StoredFile;
@@ -83,9 +85,12 @@ class UploadService {
 	// together exceed the quota.
 	private final Map<String, Object> commitLocks = new ConcurrentHashMap<>();
 
+	private final AuditLog audit;
+
 	UploadService(UploadProperties properties, ServerKeyRing keys, BlobStore blobs, FileRepository files,
 			StorageKeyWrapper keyWrapper, StoragePaths paths, PlatformTransactionManager transactionManager,
-			UploadMetrics metrics, DatabaseDurability durability) {
+			UploadMetrics metrics, DatabaseDurability durability, AuditLog audit) {
+		this.audit = audit;
 		this.properties = properties;
 		this.keys = keys;
 		this.blobs = blobs;
@@ -111,15 +116,18 @@ class UploadService {
 			Result result = doUpload(me, source, contentLength, idempotencyKey);
 			if (!result.replayed()) {
 				this.metrics.success(result.archiveBytes(), Duration.ofNanos(System.nanoTime() - started));
+				this.audit.success(me, AuditAction.UPLOAD, "file:" + result.file().id(), result.file().size() + " bytes");
 			}
 			return result;
 		}
 		catch (ApiException ex) {
 			this.metrics.failure(ex.type().slug(), Duration.ofNanos(System.nanoTime() - started));
+			this.audit.failure(me, AuditAction.UPLOAD, null, ex.type().slug());
 			throw ex;
 		}
 		catch (SealdropException ex) {
 			this.metrics.failure(UploadProblems.slug(ex), Duration.ofNanos(System.nanoTime() - started));
+			this.audit.failure(me, AuditAction.UPLOAD, null, UploadProblems.slug(ex));
 			throw ex;
 		}
 		catch (IOException | RuntimeException ex) {

@@ -107,6 +107,17 @@ class ArchiveDownloadTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void theArchiveIsTheSameBytesOnEveryRequest() throws Exception {
+		byte[] first = download(this.alice, this.fileId, this.laptopId, null).getContentAsByteArray();
+		byte[] second = download(this.alice, this.fileId, this.laptopId, null).getContentAsByteArray();
+		int half = first.length / 2;
+		byte[] rest = download(this.alice, this.fileId, this.laptopId, "bytes=" + half + "-").getContentAsByteArray();
+
+		assertThat(second).isEqualTo(first);
+		assertThat(rest).isEqualTo(Arrays.copyOfRange(first, half, first.length));
+	}
+
+	@Test
 	void etagIsStableAcrossRequests() throws Exception {
 		String first = download(this.alice, this.fileId, this.laptopId, null).getHeader("ETag");
 		String second = download(this.alice, this.fileId, this.laptopId, "bytes=10-20").getHeader("ETag");
