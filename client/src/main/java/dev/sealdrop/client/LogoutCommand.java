@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  * the same client key. The token is forgotten even if the server cannot be reached.
  */
 @Command(name = "logout", sortOptions = false,
-		description = { "Forget the saved API token.",
+		description = { "Revoke the saved API token on the server and forget it.",
 				"Revokes the token on the server first (if the server is reachable and matches known_servers), then removes it from config.json. The server URL, user name and registered client key stay in the config folder.",
 				"" },
 		footerHeading = "%nExamples:%n", footer = { "  sealdrop logout" })

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 				"  Decrypt it (writes report.pdf into the current directory):",
 				"    sealdrop decrypt -i sealdrop-key.pem report.pdf.zip",
 				"  Look at an archive without a key:", "    sealdrop inspect report.pdf.zip",
-				"  With a server: sign in (pins the server on first use), register this computer, send and fetch:",
+				"  With a server (login pins it on first use; register this computer once):",
 				"    sealdrop login --server https://files.example.com --user alice",
 				"    sealdrop register", "    sealdrop upload report.pdf            # prints the file's ID",
 				"    sealdrop download ID", "    sealdrop share ID bob",

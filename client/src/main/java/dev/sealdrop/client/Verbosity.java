@@ -26,7 +26,7 @@ final class Verbosity {
 	private CommandSpec mixee;
 
 	@Option(names = { "-v", "--verbose" }, order = 101,
-			description = "Tell more, and show stack traces of errors.")
+			description = "Tell more: details, the HTTP exchange with a server (without secrets), stack traces of errors.")
 	void setVerbose(boolean verbose) {
 		if (verbose) {
 			set(Level.VERBOSE);
