@@ -10,12 +10,17 @@ import picocli.CommandLine.Option;
 
 /** {@code sealdrop ls}: the user's files on the server, newest first. */
 @Command(name = "ls", sortOptions = false,
-		description = { "List your files on the server, newest first: ID, size, upload time, name.", "" },
+		description = { "List your files on the server, newest first: ID, size, upload time, name.",
+				"With --shared, the files other users shared with you instead.", "" },
 		footerHeading = "%nExamples:%n",
-		footer = { "  sealdrop ls", "  sealdrop ls --json | jq -r 'select(.size > 1000000) | .id'" })
+		footer = { "  sealdrop ls", "  sealdrop ls --shared",
+				"  sealdrop ls --json | jq -r 'select(.size > 1000000) | .id'" })
 final class LsCommand extends ServerCommand {
 
 	private static final int PAGE_SIZE = 100;
+
+	@Option(names = "--shared", description = "List the files shared with you.")
+	boolean shared;
 
 	@Option(names = "--json", description = "One JSON object per file: id, name, size, sha256, chunks, format, createdAt.")
 	boolean json;
@@ -28,7 +33,8 @@ final class LsCommand extends ServerCommand {
 		PrintWriter out = io().out();
 		long count = 0;
 		for (int page = 0;; page++) {
-			ApiTypes.FilePage files = api.get("/files?page=" + page + "&size=" + PAGE_SIZE, ApiTypes.FilePage.class);
+			ApiTypes.FilePage files = api.get("/files?" + (this.shared ? "scope=shared&" : "") + "page=" + page + "&size="
+					+ PAGE_SIZE, ApiTypes.FilePage.class);
 			if (files.items() == null || files.items().isEmpty()) {
 				break;
 			}
@@ -42,7 +48,7 @@ final class LsCommand extends ServerCommand {
 		}
 		out.flush();
 		if (count == 0) {
-			info("no files yet; upload one with: sealdrop upload FILE");
+			info(this.shared ? "nobody shared a file with you yet" : "no files yet; upload one with: sealdrop upload FILE");
 		}
 		return ExitCode.OK;
 	}

@@ -125,6 +125,8 @@ class ServerRoundTripTests {
 
 		assertThat(download.exitCode()).as(download.toString()).isZero();
 		assertThat(bob.file("for-bob.txt")).hasContent("hello bob");
+		assertThat(bob.run("ls", "--shared").out()).contains(id).contains("for-bob.txt");
+		assertThat(bob.run("ls").out()).doesNotContain(id);
 	}
 
 	@Test
