@@ -58,7 +58,7 @@ start_server() {
 	shift 2
 	mkdir -p "$data"
 	SEALDROP_ADMIN_PASSWORD=$BENCH_ADMIN_PASSWORD java "$@" -jar "$BENCH_ROOT/server/target/sealdrop-server.jar" \
-		--server.port="$port" --sealdrop.data-dir="$data" >"$data/server.log" 2>&1 &
+		--server.port="$port" --sealdrop.data-dir="$data" ${SERVER_ARGS:-} >"$data/server.log" 2>&1 &
 	SERVER_PID=$!
 	for _ in $(seq 1 120); do
 		curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && return 0

@@ -20,7 +20,8 @@ cli() { java -Xmx64m -jar "$BENCH_ROOT/client/target/sealdrop.jar" "$@"; }
 
 port=$(free_port)
 nginx_port=$(free_port)
-start_server "$work/data" "$port" -Xmx256m
+# one account sends all uploads, so lift its concurrency limit (default 2) to the number sent at once
+SERVER_ARGS="--sealdrop.upload.max-concurrent-per-user=$concurrent" start_server "$work/data" "$port" -Xmx256m
 start_nginx "$work/nginx" "$nginx_port"
 trap 'kill $SERVER_PID 2>/dev/null; stop_nginx "$work/nginx"' EXIT
 url=http://127.0.0.1:$port
@@ -57,7 +58,7 @@ timed t_nginx_par parallel post_nginx "$work/par.zip"
 kill "$sampler" 2>/dev/null || true
 
 mib() { echo "scale=1; $1 / 1048576 / $2" | bc -l; }
-echo "Server: -Xmx256m; archive ${size_mib} MiB plaintext (${big_bytes} bytes); $(java -version 2>&1 | head -1); $(nproc) cores"
+echo "Server: -Xmx256m, sealdrop.upload.max-concurrent-per-user=$concurrent; archive ${size_mib} MiB plaintext (${big_bytes} bytes); $(java -version 2>&1 | head -1); $(nproc) cores"
 echo
 echo "| upload | sealdrop s | sealdrop MiB/s | nginx s | nginx MiB/s | ratio |"
 echo "|---|---|---|---|---|---|"
