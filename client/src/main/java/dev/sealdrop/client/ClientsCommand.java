@@ -37,8 +37,8 @@ final class ClientsCommand extends ServerCommand {
 			}
 			else {
 				out.printf("%s %s  %s  %s  %s%s%n", own.equals(client.clientId()) ? "*" : " ",
-						UploadCommand.printable(client.clientId()), UploadCommand.printable(client.fingerprint()),
-						client.createdAt(), UploadCommand.printable(client.name()),
+						Printable.of(client.clientId()), Printable.of(client.fingerprint()),
+						client.createdAt(), Printable.of(client.name()),
 						(client.revokedAt() != null) ? "  (revoked " + client.revokedAt() + ")" : "");
 			}
 		}

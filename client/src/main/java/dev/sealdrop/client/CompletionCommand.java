@@ -18,7 +18,7 @@ final class CompletionCommand extends BaseCommand {
 	@Override
 	ExitCode run() throws Exception {
 		if (!"bash".equals(this.shell) && !"zsh".equals(this.shell)) {
-			throw new CommandException(ExitCode.USAGE, "unsupported shell: " + UploadCommand.printable(this.shell),
+			throw new CommandException(ExitCode.USAGE, "unsupported shell: " + Printable.of(this.shell),
 					"supported: bash (zsh through bashcompinit)");
 		}
 		io().out().print(AutoComplete.bash("sealdrop", this.spec.root().commandLine()));

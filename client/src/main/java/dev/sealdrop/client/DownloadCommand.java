@@ -52,6 +52,9 @@ final class DownloadCommand extends ServerCommand {
 	@Parameters(paramLabel = "ID", description = "The file's ID (sealdrop ls shows them).")
 	String id;
 
+	/** Plaintext bytes written. */
+	private long length;
+
 	@Override
 	ExitCode run() throws Exception {
 		SealdropConfig config = loggedIn();
@@ -76,11 +79,11 @@ final class DownloadCommand extends ServerCommand {
 		boolean verified = false;
 		try {
 			InputStream archive = partial.open(api, "/files/" + segment + "/archive?client=" + config.clientId(),
-					(info != null) ? UploadCommand.printable(info.name()) : this.id);
+					(info != null) ? Printable.of(info.name()) : this.id);
 			if (partial.resumedAt() > 0) {
 				info("resuming the download at byte %d", partial.resumedAt());
 			}
-			String task = "Downloading " + UploadCommand.printable(this.id);
+			String task = "Downloading " + Printable.of(this.id);
 			try (InputStream in = Progress.wrapTransfer(archive, partial.totalLength(), task, io(), quiet());
 					DecryptingInputStream plaintext = Sealdrop.decrypt(in, List.of(key))) {
 				String written = write(plaintext);
@@ -88,7 +91,7 @@ final class DownloadCommand extends ServerCommand {
 				String sha256 = HexFormat.of().formatHex(plaintext.sha256());
 				if (info != null && info.sha256() != null && !info.sha256().toLowerCase(Locale.ROOT).equals(sha256)) {
 					warn("the server lists SHA-256 %s for this file, but the archive's verified content has %s",
-							UploadCommand.printable(info.sha256()), sha256);
+							Printable.of(info.sha256()), sha256);
 				}
 				if (this.json) {
 					var node = JsonLines.object();
@@ -99,7 +102,7 @@ final class DownloadCommand extends ServerCommand {
 					node.put("path", written);
 					io().out().println(JsonLines.write(node));
 				}
-				info("downloaded %s (%s) -> %s", UploadCommand.printable(this.id), Streams.humanBytes(this.length), written);
+				info("downloaded %s (%s) -> %s", Printable.of(this.id), Streams.humanBytes(this.length), written);
 				info("sha256 %s", sha256);
 			}
 		}
@@ -122,8 +125,6 @@ final class DownloadCommand extends ServerCommand {
 		}
 		return ExitCode.OK;
 	}
-
-	private long length;
 
 	// Only for messages and a cross-check: servers may list shared files only through the archive endpoint.
 	private static ApiTypes.FileInfo describe(ApiClient api, String segment) throws IOException {

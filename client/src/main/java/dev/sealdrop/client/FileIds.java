@@ -13,7 +13,7 @@ final class FileIds {
 		if (id == null || id.isEmpty() || id.length() > 128 || id.equals(".") || id.equals("..")
 				|| !id.chars().allMatch((c) -> c > 0x20 && c < 0x7f)) {
 			throw new CommandException(ExitCode.USAGE, "not a file ID: "
-					+ UploadCommand.printable((id != null && id.length() > 40) ? id.substring(0, 40) + "..." : id),
+					+ Printable.of((id != null && id.length() > 40) ? id.substring(0, 40) + "..." : id),
 					"sealdrop ls shows the IDs of your files");
 		}
 		return ApiClient.segment(id);

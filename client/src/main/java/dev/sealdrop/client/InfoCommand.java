@@ -32,15 +32,15 @@ final class InfoCommand extends ServerCommand {
 			out.println(json(file));
 		}
 		else {
-			out.printf("id:        %s%n", UploadCommand.printable(file.id()));
-			out.printf("name:      %s%n", UploadCommand.printable(file.name()));
+			out.printf("id:        %s%n", Printable.of(file.id()));
+			out.printf("name:      %s%n", Printable.of(file.name()));
 			out.printf("size:      %d bytes (%s)%n", file.size(), Streams.humanBytes(file.size()));
-			out.printf("sha256:    %s%n", UploadCommand.printable(file.sha256()));
+			out.printf("sha256:    %s%n", Printable.of(file.sha256()));
 			out.printf("chunks:    %d%n", file.chunks());
 			out.printf("format:    %d%n", file.format());
 			out.printf("uploaded:  %s%n", file.createdAt());
 			if (file.warnings() != null) {
-				file.warnings().forEach((warning) -> out.printf("warning:   %s%n", UploadCommand.printable(warning)));
+				file.warnings().forEach((warning) -> out.printf("warning:   %s%n", Printable.of(warning)));
 			}
 		}
 		out.flush();

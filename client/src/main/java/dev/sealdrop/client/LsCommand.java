@@ -54,8 +54,8 @@ final class LsCommand extends ServerCommand {
 	}
 
 	private static String line(ApiTypes.FileInfo file) {
-		return String.format("%s  %10s  %s  %s", UploadCommand.printable(file.id()), Streams.humanBytes(file.size()),
-				file.createdAt(), UploadCommand.printable(file.name()));
+		return String.format("%s  %10s  %s  %s", Printable.of(file.id()), Streams.humanBytes(file.size()),
+				file.createdAt(), Printable.of(file.name()));
 	}
 
 }

@@ -25,7 +25,7 @@ final class RmCommand extends ServerCommand {
 		ApiClient api = authenticated(config);
 		for (String id : this.ids) {
 			api.delete("/files/" + FileIds.segment(id));
-			info("deleted %s", UploadCommand.printable(id));
+			info("deleted %s", Printable.of(id));
 		}
 		return ExitCode.OK;
 	}

@@ -201,7 +201,7 @@ abstract class ServerCommand extends BaseCommand {
 		}
 		X509Certificate anchorCertificate = (ca != null) ? ca : presented.chain().get(presented.chain().size() - 1);
 		notice.line("  identity:       %s (%s)", identity,
-				UploadCommand.printable(anchorCertificate.getSubjectX500Principal().getName()));
+				Printable.of(anchorCertificate.getSubjectX500Principal().getName()));
 		notice.line("  encryption key: %s", key);
 		if (ca == null) {
 			notice.line("  Compare the identity with the one the operator announced, or with the header");

@@ -93,7 +93,7 @@ final class ServerKeyCommand extends ServerCommand {
 		out.printf("statement:       %s, valid until %s%n", verified.statement().status().name().toLowerCase(),
 				verified.statement().notAfter());
 		out.printf("signed by:       %s%n",
-				UploadCommand.printable(verified.signingCertificate().getSubjectX500Principal().getName()));
+				Printable.of(verified.signingCertificate().getSubjectX500Principal().getName()));
 		out.printf("signer key:      %s%n", Certificates.keyFingerprint(verified.signingCertificate()));
 		out.printf("identity:        %s%n", verified.anchorFingerprint());
 		out.printf("pinned:          %s%n", pinned);

@@ -32,7 +32,7 @@ final class ShareCommand extends ServerCommand {
 		SealdropConfig config = loggedIn();
 		trustedServer(config.server());
 		authenticated(config).post("/files/" + segment + "/shares", Map.of("username", this.user), JsonNode.class);
-		info("shared %s with %s", UploadCommand.printable(this.id), UploadCommand.printable(this.user));
+		info("shared %s with %s", Printable.of(this.id), Printable.of(this.user));
 		return ExitCode.OK;
 	}
 

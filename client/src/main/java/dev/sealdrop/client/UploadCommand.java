@@ -164,26 +164,22 @@ final class UploadCommand extends ServerCommand {
 		if (!MessageDigest.isEqual(ours.getBytes(StandardCharsets.US_ASCII), theirs.getBytes(StandardCharsets.US_ASCII))
 				|| stored.size() != archive.plaintextLength()) {
 			throw new CommandException(ExitCode.INTEGRITY_FAILURE, "the server stored " + shown + " as file "
-					+ stored.id() + " with SHA-256 " + printable(theirs) + " and " + stored.size()
+					+ Printable.of(stored.id()) + " with SHA-256 " + Printable.of(theirs) + " and " + stored.size()
 					+ " bytes, but sealdrop sent SHA-256 " + ours + " and " + archive.plaintextLength() + " bytes",
-					"the stored file is not what was sent: delete it (sealdrop rm " + printable(stored.id())
+					"the stored file is not what was sent: delete it (sealdrop rm " + Printable.of(stored.id())
 							+ ") and tell the server's operator");
 		}
 		if (this.json) {
 			io().out().println(JsonLines.file(stored.id(), stored.name(), stored.size(), stored.sha256()));
 		}
 		else {
-			io().out().println(printable(stored.id()));
+			io().out().println(Printable.of(stored.id()));
 		}
 		info("uploaded %s (%s) as %s; sha256 %s, confirmed by the server", shown,
-				Streams.humanBytes(archive.plaintextLength()), printable(stored.id()), ours);
+				Streams.humanBytes(archive.plaintextLength()), Printable.of(stored.id()), ours);
 		if (stored.warnings() != null) {
-			stored.warnings().forEach((warning) -> warn("server: %s", printable(warning)));
+			stored.warnings().forEach((warning) -> warn("server: %s", Printable.of(warning)));
 		}
-	}
-
-	static String printable(String text) {
-		return (text == null) ? "" : text.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
 	}
 
 }
