@@ -228,6 +228,7 @@ final class TestServer {
 		}
 		try (Stream<Path> files = Files.walk(this.dataDir)) {
 			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+			Files.deleteIfExists(this.log);
 		}
 		catch (IOException ex) {
 			// Temporary directory; the OS cleans it eventually.
