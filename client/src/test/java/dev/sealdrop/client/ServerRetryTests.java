@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,8 +95,6 @@ class ServerRetryTests {
 	}
 
 	@Test
-	@Disabled("server: a repeated Idempotency-Key is answered before the request body is read, so the client "
-			+ "(net: 'the server answered before the whole file was sent') or the connection (reset) fails a large retry")
 	void aLostResponseOfALargeUploadIsRetriedAndStoresNoDuplicate() throws IOException {
 		long before = files();
 		proxy.script(UPLOAD, new FaultProxy.LoseResponse());

@@ -146,14 +146,15 @@ class UploadService {
 			throws IOException {
 		UploadProblems.checkIdempotencyKey(idempotencyKey);
 		Instant now = UtcTimestamps.now();
+		long maxBytes = this.properties.maxArchiveSize().toBytes();
 		if (idempotencyKey != null) {
 			Optional<StoredFile> earlier = this.files.findByIdempotencyKey(me.userId(), idempotencyKey,
 					now.minus(this.properties.idempotencyWindow()));
 			if (earlier.isPresent()) {
+				discard(source, maxBytes);
 				return new Result(FileView.of(earlier.get()), true, 0);
 			}
 		}
-		long maxBytes = this.properties.maxArchiveSize().toBytes();
 		if (contentLength > maxBytes) {
 			throw UploadProblems.tooLarge(maxBytes);
 		}
@@ -180,6 +181,22 @@ class UploadService {
 					}
 					throw ex;
 				}
+			}
+		}
+	}
+
+	/**
+	 * Reads a replayed upload's body to its end without looking at it: a client retrying a large upload
+	 * is still sending, and an answer before the body is read makes it see a reset or an early response
+	 * instead of the replayed 201. Bounded by the archive size limit, past which the connection may close.
+	 */
+	private static void discard(UploadSource source, long maxBytes) throws IOException {
+		byte[] buffer = new byte[64 * 1024];
+		long read = 0;
+		try (InputStream body = source.open()) {
+			int n;
+			while (read <= maxBytes && (n = body.read(buffer)) >= 0) {
+				read += n;
 			}
 		}
 	}
