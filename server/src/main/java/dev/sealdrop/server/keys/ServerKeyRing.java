@@ -93,10 +93,16 @@ public class ServerKeyRing implements InitializingBean {
 		return identities;
 	}
 
-	/** Retired keys that still open uploads, newest first. */
+	/**
+	 * Retired keys that still open uploads, newest first: within their grace period and with their
+	 * private key at hand (a formerly configured key, or one whose file is gone, opens nothing).
+	 */
 	public List<ServerKey> retiredWithinGrace() {
 		Instant now = this.clock.instant();
-		return this.snapshot.retired().stream().filter(k -> now.isBefore(unwrapUntil(k))).toList();
+		return this.snapshot.retired()
+			.stream()
+			.filter(k -> k.identity() != null && now.isBefore(unwrapUntil(k)))
+			.toList();
 	}
 
 	/**

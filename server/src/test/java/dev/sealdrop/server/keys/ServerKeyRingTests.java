@@ -139,6 +139,17 @@ class ServerKeyRingTests {
 	}
 
 	@Test
+	void aRetiredKeyWhosePrivateKeyIsGoneIsNotOfferedAsRetired() throws IOException {
+		ServerKeyRing ring = start(properties(null, null));
+		String old = ring.current().kid();
+		ring.rotate();
+		Files.delete(this.paths.keys().resolve("server-" + old + ".pem"));
+		ServerKeyRing again = start(properties(null, null));
+		assertThat(again.retiredWithinGrace()).isEmpty();
+		assertThat(again.uploadIdentities()).hasSize(1);
+	}
+
+	@Test
 	void missingCurrentKeyFileStopsTheStart() throws IOException {
 		String kid = start(properties(null, null)).current().kid();
 		Files.delete(this.paths.keys().resolve("server-" + kid + ".pem"));
