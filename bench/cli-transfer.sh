@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Issue 5 benchmark: `sealdrop upload` and `sealdrop download` of one file against a local server,
+# next to what a user would do instead with standard tools, in the same run:
+#   upload:   age -r KEY FILE | curl -T - http://nginx/discard
+#   download: curl http://nginx/static/FILE.age | age -d -i KEY > FILE
+# Client peak RSS from GNU time. (The server side is in server-upload.sh / server-download.sh.)
+#
+#   bench/cli-transfer.sh [SIZE_MIB]      (default 1024)
+# Needs: java, curl, nginx (Debian nginx-light), age, GNU time, python3. Build first:
+#   mvn -B -q -Dmaven.test.skip=true package
+source "$(dirname "$0")/lib.sh"
+need java curl nginx age age-keygen python3 cmp
+
+size_mib=${1:-1024}
+heap=${SEALDROP_BENCH_HEAP:--Xmx64m}
+work=$BENCH_OUT/cli-transfer
+rm -rf "$work"
+mkdir -p "$work/config"
+jar=$BENCH_ROOT/client/target/sealdrop.jar
+export XDG_CONFIG_HOME=$work/config   # keep the benchmark's login and pins out of the user's config
+
+port=$(free_port)
+nginx_port=$(free_port)
+start_server "$work/data" "$port" -Xmx256m
+start_nginx "$work/nginx" "$nginx_port"
+trap 'kill $SERVER_PID 2>/dev/null; stop_nginx "$work/nginx"' EXIT
+url=http://127.0.0.1:$port
+
+input=$work/input.bin
+make_input "$input" "$size_mib"
+bytes=$((size_mib * 1048576))
+sealdrop() { java "$heap" -jar "$jar" "$@"; }
+SEALDROP_PASSWORD=$BENCH_ADMIN_PASSWORD sealdrop login --quiet --server "$url" --user admin >/dev/null
+sealdrop register --quiet --name bench >/dev/null
+age-keygen -o "$work/key.age" 2>/dev/null
+age_recipient=$(age-keygen -y "$work/key.age")
+age -r "$age_recipient" -o "$work/nginx/static/input.age" "$input"
+
+upload_pipeline() { age -r "$age_recipient" "$input" | curl -fsS -o /dev/null -T - -X POST "http://127.0.0.1:$nginx_port/discard"; }
+download_pipeline() { curl -fsS "http://127.0.0.1:$nginx_port/static/input.age" | age -d -i "$work/key.age" >"$work/age.out"; }
+
+echo "Input: ${size_mib} MiB of random data; client JVM: $heap; $(java -version 2>&1 | head -1); $(nproc) cores"
+echo
+table_header
+measure "sealdrop upload" "$bytes" java "$heap" -jar "$jar" upload --quiet --json "$input" >"$work/upload.json"
+measure "age -r | curl -T - (nginx)" "$bytes" bash -c "$(declare -f upload_pipeline); age_recipient=$age_recipient input=$input nginx_port=$nginx_port upload_pipeline"
+id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[0])["id"])' "$work/upload.json")
+measure "sealdrop download" "$bytes" java "$heap" -jar "$jar" download --quiet -o "$work/sealdrop.out" "$id"
+measure "curl (nginx) | age -d" "$bytes" bash -c "$(declare -f download_pipeline); work=$work nginx_port=$nginx_port download_pipeline"
+cmp -s "$input" "$work/sealdrop.out" || { echo "bench: sealdrop round trip differs" >&2; exit 1; }
+cmp -s "$input" "$work/age.out" || { echo "bench: age round trip differs" >&2; exit 1; }
+echo
+echo "(peak RSS of a pipeline row is GNU time's figure for its bash; the age and curl processes are its children)"
