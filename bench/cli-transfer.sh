@@ -42,7 +42,7 @@ download_pipeline() { curl -fsS "http://127.0.0.1:$nginx_port/static/input.age" 
 echo "Input: ${size_mib} MiB of random data; client JVM: $heap; $(java -version 2>&1 | head -1); $(nproc) cores"
 echo
 table_header
-measure "sealdrop upload" "$bytes" java "$heap" -jar "$jar" upload --quiet --json "$input" >"$work/upload.json"
+measure "sealdrop upload" "$bytes" bash -c 'exec java "$1" -jar "$2" upload --quiet --json "$3" >"$4"' _ "$heap" "$jar" "$input" "$work/upload.json"
 measure "age -r | curl -T - (nginx)" "$bytes" bash -c "$(declare -f upload_pipeline); age_recipient=$age_recipient input=$input nginx_port=$nginx_port upload_pipeline"
 id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[0])["id"])' "$work/upload.json")
 measure "sealdrop download" "$bytes" java "$heap" -jar "$jar" download --quiet -o "$work/sealdrop.out" "$id"
