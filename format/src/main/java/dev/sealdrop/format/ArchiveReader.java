@@ -1,5 +1,6 @@
 package dev.sealdrop.format;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * close.
  */
 public final class ArchiveReader implements Closeable {
+
+	private static final int READ_BUFFER = 64 * 1024;
 
 	private final ChunkSource source;
 
@@ -57,15 +60,17 @@ public final class ArchiveReader implements Closeable {
 			throws IOException {
 		Objects.requireNonNull(archive, "archive");
 		List<Identity> keys = List.copyOf(identities);
+		// the ZIP reader asks for 512 bytes at a time: one system call each on an unbuffered stream
+		InputStream in = new BufferedInputStream(archive, READ_BUFFER);
 		try {
-			ArchiveProbe.Result probe = ArchiveProbe.probe(archive, limits);
+			ArchiveProbe.Result probe = ArchiveProbe.probe(in, limits);
 			if (probe instanceof ArchiveProbe.V1 v1) {
 				return new ArchiveReader(openV1(v1, keys, limits));
 			}
 			// the spool holds the whole archive now; the stream is done with
 			Path spool = ((ArchiveProbe.Format0) probe).file();
 			try {
-				archive.close();
+				in.close();
 			}
 			catch (IOException ex) {
 				java.nio.file.Files.deleteIfExists(spool);
@@ -75,7 +80,7 @@ public final class ArchiveReader implements Closeable {
 		}
 		catch (IOException | RuntimeException ex) {
 			try {
-				archive.close();
+				in.close();
 			}
 			catch (IOException closing) {
 				ex.addSuppressed(closing);
@@ -178,6 +183,13 @@ public final class ArchiveReader implements Closeable {
 		catch (IOException | RuntimeException ex) {
 			this.failure = (ex instanceof IOException io) ? io : new IOException("reading the archive failed", ex);
 			throw this.failure;
+		}
+	}
+
+	/** For readers that use only the plaintext: see {@link V1ChunkSource#reuseSealedBuffer()}. */
+	void reuseSealedBuffers() {
+		if (this.source instanceof V1ChunkSource v1) {
+			v1.reuseSealedBuffer();
 		}
 	}
 

@@ -1,6 +1,5 @@
 package dev.sealdrop.format;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -41,7 +39,7 @@ public final class ArchiveWriter implements Closeable {
 
 	private final long originalSize;
 
-	private final ByteArrayOutputStream chunkHashes = new ByteArrayOutputStream();
+	private final ChunkDigests chunkHashes = new ChunkDigests();
 
 	private long written;
 
@@ -199,6 +197,19 @@ public final class ArchiveWriter implements Closeable {
 
 	/** Writes the next sealed chunk as its own STORED entry. */
 	public void writeChunk(byte[] sealed, int off, int len) throws IOException {
+		writeChunk(sealed, off, len, false);
+	}
+
+	/**
+	 * Like {@link #writeChunk(byte[], int, int)}, but hashes the chunk for {@code checksums.txt} on
+	 * another thread: {@code sealed} must stay unmodified until the next {@code writeChunk} or
+	 * {@link #finish} has returned.
+	 */
+	void writeChunkHashingLater(byte[] sealed, int off, int len) throws IOException {
+		writeChunk(sealed, off, len, true);
+	}
+
+	private void writeChunk(byte[] sealed, int off, int len, boolean hashLater) throws IOException {
 		checkOpen();
 		long index = this.written;
 		if (this.totalChunks >= 0 && index >= this.totalChunks) {
@@ -213,10 +224,13 @@ public final class ArchiveWriter implements Closeable {
 		if (this.originalSize >= 0 && len != ArchiveLayout.sealedChunkSize(this.originalSize, this.payload.chunkSize(), index)) {
 			throw new IllegalArgumentException("chunk " + index + ": sealed length does not match the layout");
 		}
-		MessageDigest sha256 = sha256();
-		sha256.update(sealed, off, len);
-		this.chunkHashes.writeBytes(sha256.digest());
 		writeEntry(ArchiveLayout.chunkEntry(index), sealed, off, len);
+		if (hashLater) {
+			this.chunkHashes.addLater(sealed, off, len);
+		}
+		else {
+			this.chunkHashes.add(sealed, off, len);
+		}
 		this.written++;
 		this.plaintextWritten += len - Gcm.TAG_LENGTH;
 	}
@@ -271,7 +285,7 @@ public final class ArchiveWriter implements Closeable {
 	}
 
 	private long emitTrailer(byte[] sealedDigest, Sink sink) throws IOException {
-		byte[] hashes = this.chunkHashes.toByteArray();
+		byte[] hashes = this.chunkHashes.all();
 		long length = 0;
 		for (int i = 0; i < this.written; i++) {
 			byte[] line = ("chunk_" + (i + 1) + ": " + Hex.encode(java.util.Arrays.copyOfRange(hashes, 32 * i, 32 * i + 32))
@@ -327,12 +341,7 @@ public final class ArchiveWriter implements Closeable {
 	}
 
 	static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.newDigest();
 	}
 
 	/** Keeps Commons Compress from closing the caller's stream. */

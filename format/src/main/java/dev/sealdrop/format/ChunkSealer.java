@@ -23,9 +23,22 @@ final class ChunkSealer {
 		return Gcm.seal(this.payloadKey, nonce(index, last), this.headerHash, plaintext, off, len);
 	}
 
+	/** Seals into {@code out} at {@code outOff}; returns the sealed length ({@code len + 16}). */
+	int seal(long index, boolean last, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+		return Gcm.seal(this.payloadKey, nonce(index, last), this.headerHash, plaintext, off, len, out, outOff);
+	}
+
 	/** Returns the chunk's plaintext, or {@code null} if it does not open at this position. */
 	byte[] open(long index, boolean last, byte[] sealed, int off, int len) {
 		return Gcm.open(this.payloadKey, nonce(index, last), this.headerHash, sealed, off, len);
+	}
+
+	/**
+	 * Opens into {@code out} at {@code outOff}; returns the plaintext length, or -1 if the chunk does
+	 * not open at this position (then the output range is zeros).
+	 */
+	int open(long index, boolean last, byte[] sealed, int off, int len, byte[] out, int outOff) {
+		return Gcm.open(this.payloadKey, nonce(index, last), this.headerHash, sealed, off, len, out, outOff);
 	}
 
 	static byte[] nonce(long index, boolean last) {

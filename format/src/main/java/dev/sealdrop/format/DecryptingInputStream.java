@@ -25,6 +25,8 @@ public final class DecryptingInputStream extends InputStream {
 
 	DecryptingInputStream(ArchiveReader reader) {
 		this.reader = reader;
+		// only the plaintext is used here: the sealed chunks need no array of their own each
+		reader.reuseSealedBuffers();
 	}
 
 	/** The header the archive was opened with. */

@@ -2,14 +2,15 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.List;
 
 /**
  * Encrypts what is written to it into a v1 archive (FORMAT.md §5, §6, §7, §8): each full chunk is
  * sealed (as not last) when the first byte of the next chunk arrives, the final chunk on
- * {@link #close()}, which also writes the trailer and closes the archive stream. Holds one chunk.
+ * {@link #close()}, which also writes the trailer and closes the archive stream. Holds two plaintext
+ * and two sealed chunks: the SHA-256 of the plaintext (for the sealed digest) and of each sealed chunk
+ * (for {@code checksums.txt}) are computed on other threads while the next chunk fills and seals.
  * <p>
  * When the size was declared, writing more or fewer bytes fails (the archive is then incomplete).
  * Errors are sticky.
@@ -30,9 +31,20 @@ public final class EncryptingOutputStream extends OutputStream {
 
 	private final long declaredSize;
 
-	private final byte[] buffer;
+	/** Two chunk buffers, used in turn: the plaintext hash of one runs while the other fills. */
+	private final byte[][] buffers = new byte[2][];
 
-	private final MessageDigest sha256 = ArchiveWriter.sha256();
+	private byte[] buffer;
+
+	/**
+	 * Two sealed buffers, used in turn like {@link #buffers}, reused for every chunk: 1 MiB arrays are
+	 * humongous allocations in a small G1 heap.
+	 */
+	private final byte[][] sealedBuffers = new byte[2][];
+
+	private int sealedNext;
+
+	private final BackgroundSha256 sha256 = new BackgroundSha256();
 
 	private int filled;
 
@@ -72,7 +84,8 @@ public final class EncryptingOutputStream extends OutputStream {
 		finally {
 			fileKey.destroy();
 		}
-		this.buffer = new byte[options.chunkSize()];
+		this.buffers[0] = new byte[options.chunkSize()];
+		this.buffer = this.buffers[0];
 	}
 
 	@Override
@@ -106,11 +119,28 @@ public final class EncryptingOutputStream extends OutputStream {
 	}
 
 	private void sealChunk(boolean last) throws IOException {
+		// waits for the previous chunk's hash, so the other buffer is free once this returns
 		this.sha256.update(this.buffer, 0, this.filled);
-		byte[] sealed = this.sealer.seal(this.index, last, this.buffer, 0, this.filled);
-		this.writer.writeChunk(sealed, 0, sealed.length);
+		// the previous writeChunkHashingLater waited for the hash of the other buffer: it is free
+		byte[] sealed = sealedBuffer();
+		int length = this.sealer.seal(this.index, last, this.buffer, 0, this.filled, sealed, 0);
+		this.writer.writeChunkHashingLater(sealed, 0, length);
 		this.index++;
 		this.filled = 0;
+		int next = (this.buffer == this.buffers[0]) ? 1 : 0;
+		if (this.buffers[next] == null) {
+			this.buffers[next] = new byte[this.buffer.length];
+		}
+		this.buffer = this.buffers[next];
+	}
+
+	private byte[] sealedBuffer() {
+		int which = this.sealedNext;
+		this.sealedNext = 1 - which;
+		if (this.sealedBuffers[which] == null) {
+			this.sealedBuffers[which] = new byte[this.buffer.length + Gcm.TAG_LENGTH];
+		}
+		return this.sealedBuffers[which];
 	}
 
 	/** Seals the last chunk, writes the trailer and the central directory, and closes the archive stream. */

@@ -1,26 +1,79 @@
 package dev.sealdrop.format;
 
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
 
-import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** AES-256-GCM with a 96-bit nonce and a 128-bit tag appended to the ciphertext (FORMAT.md §2). */
+/**
+ * AES-256-GCM with a 96-bit nonce and a 128-bit tag appended to the ciphertext (FORMAT.md §2).
+ * <p>
+ * <b>Why the data goes through the cipher in slices.</b> HotSpot runs the AES-GCM, AES-CTR (and
+ * SHA-256) intrinsics only when the JDK method that loops over the data is called from compiled
+ * code. One {@code doFinal} per 1 MiB chunk is one call per MiB: the callers never reach the JIT's
+ * thresholds and a whole transfer runs in the pure-Java fallback (about 50-100 MiB/s instead of
+ * GB/s). Feeding {@link #SLICE}-sized pieces through {@code update} makes enough calls to get compiled
+ * within the first few MiB.
+ * <p>
+ * <b>How {@link #open} decrypts.</b> JDK 17's GCM decryption buffers all {@code update} input until
+ * {@code doFinal} (so that no unauthenticated plaintext leaves the cipher), which makes slicing
+ * useless there. {@code open} therefore computes the same result from two operations that do slice:
+ * <ol>
+ * <li>GCM's ciphertext is AES-CTR of the plaintext starting at counter block {@code J0 + 1}, which for
+ * a 96-bit nonce is {@code nonce || 00000002} (NIST SP 800-38D §7.1). {@code AES/CTR/NoPadding}
+ * increments the whole 128-bit block where GCM increments the low 32 bits only; the two agree while
+ * the low word does not wrap, which takes more than 2^32 - 2 blocks (64 GiB), far beyond any Java
+ * array. So CTR-decrypting the ciphertext from that block yields GCM's plaintext.</li>
+ * <li>GCM encryption is deterministic for a given key, nonce and additional data, so re-encrypting
+ * that plaintext with them reproduces the ciphertext and its tag. The recomputed tag is compared with
+ * the received one in constant time ({@link MessageDigest#isEqual}).</li>
+ * </ol>
+ * The candidate plaintext is written only into the caller's output buffer, is not returned unless the
+ * tags match, and is overwritten with zeros when they don't. Re-encrypting under a (key, nonce) pair
+ * that was already used is harmless here: the output is the received ciphertext again, nothing new is
+ * revealed and the cipher's output other than the tag is discarded.
+ */
 final class Gcm {
 
 	static final int TAG_LENGTH = 16;
 
 	static final int NONCE_LENGTH = 12;
 
+	/** The piece size handed to the cipher per call (a multiple of the AES block size). */
+	static final int SLICE = 2 * 1024;
+
 	private Gcm() {
 	}
 
 	static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len) {
+		byte[] sealed = new byte[len + TAG_LENGTH];
+		seal(key, nonce, aad, plaintext, off, len, sealed, 0);
+		return sealed;
+	}
+
+	/**
+	 * Seals {@code len} bytes of {@code plaintext} into {@code out} at {@code outOff} (ciphertext, then the
+	 * tag) and returns {@code len + 16}. {@code out} must not overlap the input.
+	 */
+	static int seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+		java.util.Objects.checkFromIndexSize(off, len, plaintext.length);
+		java.util.Objects.checkFromIndexSize(outOff, len + TAG_LENGTH, out.length);
+		checkNonce(nonce);
 		try {
-			Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, nonce, aad);
-			return cipher.doFinal(plaintext, off, len);
+			Cipher cipher = gcm(key, nonce, aad);
+			int written = 0;
+			for (int p = 0; p < len; p += SLICE) {
+				written += cipher.update(plaintext, off + p, Math.min(SLICE, len - p), out, outOff + written);
+			}
+			written += cipher.doFinal(out, outOff + written);
+			if (written != len + TAG_LENGTH) {
+				throw new IllegalStateException("AES-256-GCM returned " + written + " bytes for " + len);
+			}
+			return written;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-256-GCM is not available", ex);
@@ -32,26 +85,84 @@ final class Gcm {
 		if (len < TAG_LENGTH) {
 			return null;
 		}
-		try {
-			Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, nonce, aad);
-			return cipher.doFinal(sealed, off, len);
+		byte[] plaintext = new byte[len - TAG_LENGTH];
+		return (open(key, nonce, aad, sealed, off, len, plaintext, 0) < 0) ? null : plaintext;
+	}
+
+	/**
+	 * Opens {@code len} sealed bytes into {@code out} at {@code outOff} and returns the plaintext length,
+	 * or -1 if they do not authenticate (then the {@code len - 16} bytes at {@code outOff} are zeros).
+	 * {@code out} must not overlap the input. See the class comment for the construction.
+	 */
+	static int open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed, int off, int len, byte[] out, int outOff) {
+		java.util.Objects.checkFromIndexSize(off, len, sealed.length);
+		if (len < TAG_LENGTH) {
+			return -1;
 		}
-		catch (AEADBadTagException ex) {
-			return null;
+		checkNonce(nonce);
+		int textLength = len - TAG_LENGTH;
+		java.util.Objects.checkFromIndexSize(outOff, textLength, out.length);
+		try {
+			Cipher ctr = ctr(key, nonce);
+			int written = 0;
+			for (int p = 0; p < textLength; p += SLICE) {
+				written += ctr.update(sealed, off + p, Math.min(SLICE, textLength - p), out, outOff + written);
+			}
+			written += ctr.doFinal(out, outOff + written);
+			if (written != textLength) {
+				throw new IllegalStateException("AES-CTR returned " + written + " bytes for " + textLength);
+			}
+			byte[] tag = tag(key, nonce, aad, out, outOff, textLength);
+			if (!MessageDigest.isEqual(tag, Arrays.copyOfRange(sealed, off + textLength, off + len))) {
+				Arrays.fill(out, outOff, outOff + textLength, (byte) 0);
+				return -1;
+			}
+			return textLength;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("AES-256-GCM is not available", ex);
 		}
 	}
 
-	// A fresh Cipher per message: the JDK refuses to reuse a (key, nonce) pair on one instance, and
-	// each message here has its own nonce or its own single-use key anyway.
-	private static Cipher cipher(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+	// GCM-encrypts the plaintext again and keeps only the tag (the ciphertext goes to a scratch buffer)
+	private static byte[] tag(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len)
+			throws GeneralSecurityException {
+		Cipher cipher = gcm(key, nonce, aad);
+		byte[] scratch = new byte[Math.min(len, SLICE) + 2 * TAG_LENGTH];
+		for (int p = 0; p < len; p += SLICE) {
+			cipher.update(plaintext, off + p, Math.min(SLICE, len - p), scratch, 0);
+		}
+		int last = cipher.doFinal(scratch, 0);
+		if (last < TAG_LENGTH) {
+			throw new IllegalStateException("AES-256-GCM returned no tag");
+		}
+		return Arrays.copyOfRange(scratch, last - TAG_LENGTH, last);
+	}
+
+	// open() depends on J0 = nonce || 00000001, which holds for 96-bit nonces only
+	private static void checkNonce(byte[] nonce) {
+		if (nonce.length != NONCE_LENGTH) {
+			throw new IllegalArgumentException("the nonce is 12 bytes");
+		}
+	}
+
+	// A fresh Cipher per message: the JDK refuses to reuse a (key, nonce) pair on one instance for
+	// encryption, and each message here has its own nonce or its own single-use key anyway.
+	private static Cipher gcm(byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-		cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+		cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
 		if (aad.length > 0) {
 			cipher.updateAAD(aad);
 		}
+		return cipher;
+	}
+
+	// AES-CTR from GCM's first data counter block, J0 + 1 = nonce || 00000002
+	private static Cipher ctr(byte[] key, byte[] nonce) throws GeneralSecurityException {
+		byte[] counter = Arrays.copyOf(nonce, 16);
+		counter[15] = 2;
+		Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
+		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(counter));
 		return cipher;
 	}
 

@@ -1,6 +1,5 @@
 package dev.sealdrop.format;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -13,6 +12,11 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
  * after it opened under its own counter and with the last-chunk flag the following local header
  * implies; the last chunk only after {@code checksums.txt} and the sealed digest verified and
  * nothing follows. Holds one sealed chunk and its plaintext at a time.
+ * <p>
+ * The plaintext array of a full chunk is valid until the following {@link #next()}: two such arrays
+ * are used in turn (1 MiB arrays are humongous allocations in a small G1 heap), one being hashed on
+ * another thread while the next chunk opens into the other. The sealed array is new for every chunk,
+ * because {@link ArchiveReader.Chunk} hands it out, unless {@link #reuseSealedBuffer()} was called.
  */
 final class V1ChunkSource implements ChunkSource {
 
@@ -32,9 +36,17 @@ final class V1ChunkSource implements ChunkSource {
 
 	private final long maxChunks;
 
-	private final MessageDigest plaintextSha256 = ArchiveWriter.sha256();
+	private final BackgroundSha256 plaintextSha256 = new BackgroundSha256();
 
-	private final ByteArrayOutputStream sealedHashes = new ByteArrayOutputStream();
+	private final byte[][] fullChunks = new byte[2][];
+
+	private int nextFull;
+
+	private boolean reuseSealed;
+
+	private byte[] fullSealed;
+
+	private final ChunkDigests sealedHashes = new ChunkDigests();
 
 	private ZipArchiveEntry pending;
 
@@ -58,6 +70,14 @@ final class V1ChunkSource implements ChunkSource {
 		this.headerHash = metadata.payload().hash();
 		this.sealer = new ChunkSealer(keys.payloadKey(), this.headerHash);
 		this.maxChunks = maxChunks;
+	}
+
+	/**
+	 * Reads full sealed chunks into one reused array, valid until the next {@link #next()}: for
+	 * readers that use only the plaintext.
+	 */
+	void reuseSealedBuffer() {
+		this.reuseSealed = true;
 	}
 
 	/** Reads the local header after {@code metadata.json}; it must be the first chunk's. */
@@ -116,24 +136,30 @@ final class V1ChunkSource implements ChunkSource {
 		if (size < Gcm.TAG_LENGTH || size > payload.chunkSize() + Gcm.TAG_LENGTH || (expected >= 0 && size != expected)) {
 			throw new IntegrityException(label + ": sealed length " + size + " is not what the header implies");
 		}
-		byte[] sealed = new byte[(int) size];
+		byte[] sealed = sealedBuffer((int) size);
 		this.zip.readFully(entry, sealed, sealed.length);
-		byte[] sealedSha256 = ArchiveWriter.sha256().digest(sealed);
-		byte[][] listed = this.metadata.chunkSha256();
-		if (i < listed.length && listed[(int) i] != null && !MessageDigest.isEqual(listed[(int) i], sealedSha256)) {
-			throw new IntegrityException(label + ": sha256 does not match metadata.json");
-		}
-		this.sealedHashes.writeBytes(sealedSha256);
+		// hashed on another thread while the chunk opens; a mismatch with metadata.json is still the
+		// error reported first, as if it were checked before anything else
+		this.sealedHashes.addLater(sealed, 0, sealed.length);
 
 		// the next local header says whether this chunk is the last (§6.3)
-		this.pending = this.zip.next(ArchiveLayout.chunkEntry(i));
-		expectChunkOrTrailer(this.pending, i + 1, ArchiveLayout.chunkEntry(i));
-		boolean last = ArchiveLayout.CHECKSUMS.equals(this.pending.getName());
-		if (last && total >= 0 && i + 1 != total) {
-			throw new IntegrityException(label + ": the archive ends after " + (i + 1) + " of " + total + " chunks");
+		boolean last;
+		try {
+			this.pending = this.zip.next(ArchiveLayout.chunkEntry(i));
+			expectChunkOrTrailer(this.pending, i + 1, ArchiveLayout.chunkEntry(i));
+			last = ArchiveLayout.CHECKSUMS.equals(this.pending.getName());
+			if (last && total >= 0 && i + 1 != total) {
+				throw new IntegrityException(label + ": the archive ends after " + (i + 1) + " of " + total + " chunks");
+			}
 		}
-		byte[] plaintext = this.sealer.open(i, last, sealed, 0, sealed.length);
-		if (plaintext == null) {
+		catch (IOException | RuntimeException ex) {
+			checkListedSha256(i, label);
+			throw ex;
+		}
+		byte[] plaintext = plaintextBuffer(sealed.length - Gcm.TAG_LENGTH);
+		boolean opened = this.sealer.open(i, last, sealed, 0, sealed.length, plaintext, 0) >= 0;
+		checkListedSha256(i, label);
+		if (!opened) {
 			throw new IntegrityException(label + ": authentication failed" + (last ? " as the last chunk" : ""));
 		}
 		if (!last && plaintext.length != payload.chunkSize()) {
@@ -142,13 +168,46 @@ final class V1ChunkSource implements ChunkSource {
 		if (last && plaintext.length == 0 && i > 0) {
 			throw new IntegrityException(label + ": an empty last chunk after other chunks");
 		}
-		this.plaintextSha256.update(plaintext);
+		// waits for the previous chunk's hash: the array the next chunk opens into is then free
+		this.plaintextSha256.update(plaintext, 0, plaintext.length);
 		this.plaintextLength += plaintext.length;
 		this.index++;
 		if (last) {
 			finish();
 		}
 		return new Opened(i, last, sealed, plaintext);
+	}
+
+	// always waits for the chunk's hash: its array may be reused once next() returns
+	private void checkListedSha256(long i, String label) throws IntegrityException {
+		byte[] actual = this.sealedHashes.last();
+		byte[][] listed = this.metadata.chunkSha256();
+		if (i < listed.length && listed[(int) i] != null && !MessageDigest.isEqual(listed[(int) i], actual)) {
+			throw new IntegrityException(label + ": sha256 does not match metadata.json");
+		}
+	}
+
+	// the sealed array is no longer read once next() returns: its hash was awaited
+	private byte[] sealedBuffer(int length) {
+		if (!this.reuseSealed || length != this.metadata.payload().chunkSize() + Gcm.TAG_LENGTH) {
+			return new byte[length];
+		}
+		if (this.fullSealed == null) {
+			this.fullSealed = new byte[length];
+		}
+		return this.fullSealed;
+	}
+
+	private byte[] plaintextBuffer(int length) {
+		if (length != this.metadata.payload().chunkSize()) {
+			return new byte[length];
+		}
+		int which = this.nextFull;
+		this.nextFull = 1 - which;
+		if (this.fullChunks[which] == null) {
+			this.fullChunks[which] = new byte[length];
+		}
+		return this.fullChunks[which];
 	}
 
 	private void finish() throws IOException {
@@ -186,7 +245,7 @@ final class V1ChunkSource implements ChunkSource {
 		}
 		InputStream data = this.zip.data();
 		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		byte[] hashes = this.sealedHashes.toByteArray();
+		byte[] hashes = this.sealedHashes.all();
 		for (long i = 0; i < chunks; i++) {
 			String line = readLine(data, crc, "chunk_" + (i + 1));
 			String expected = "chunk_" + (i + 1) + ": "
