@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("sealdrop.upload")
 public record UploadProperties(@DefaultValue("2GB") DataSize maxArchiveSize, @DefaultValue("100000") long maxChunks,
-		@DefaultValue("64KB") DataSize maxMetadataSize, @DefaultValue("10GB") DataSize userQuota,
+		@DefaultValue("1MB") DataSize maxMetadataSize, @DefaultValue("10GB") DataSize userQuota,
 		@DefaultValue("2") int maxConcurrentPerUser, @DefaultValue("24h") Duration idempotencyWindow) {
 
 	public UploadProperties {

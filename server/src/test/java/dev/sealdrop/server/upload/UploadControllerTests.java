@@ -101,6 +101,18 @@ class UploadControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void anArchiveWithAHeaderOverSixtyFourKibIsAccepted() throws Exception {
+		// metadata.json lists every chunk (about 70 bytes each): a 1 GiB file in 1 MiB chunks has a
+		// 72 KB header, and this one, in 64 KiB chunks, has as many entries as a 1.1 GiB file
+		byte[] archive = TestArchives.v1(serverKey(), "many-chunks.bin", new byte[1100 * 64 * 1024]);
+		assertThat(dev.sealdrop.format.Sealdrop.inspect(new java.io.ByteArrayInputStream(archive)).metadataBytes())
+			.isGreaterThan(64 * 1024);
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.chunks").value(1100));
+	}
+
+	@Test
 	void multipartUploadWithFilePartIsStored() throws Exception {
 		byte[] content = TestArchives.content(70_000, 3);
 		byte[] archive = TestArchives.v1(serverKey(), "photo.jpg", content);
