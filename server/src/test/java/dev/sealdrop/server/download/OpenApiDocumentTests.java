@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class OpenApiDocumentTests extends DownloadTestSupport {
 
 	@Test
-	void issue4EndpointsAreDocumented() throws Exception {
+	void downloadSharingAuditAndIdentityEndpointsAreDocumented() throws Exception {
 		String document = this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString();
 
@@ -24,6 +24,25 @@ class OpenApiDocumentTests extends DownloadTestSupport {
 		assertThat(paths.has("/api/v1/audit")).isTrue();
 		assertThat(paths.has("/api/v1/server-key/ca.pem")).isTrue();
 		assertThat(paths.has("/api/v1/server-key/challenge")).isTrue();
+	}
+
+	@Test
+	void everyOperationHasASummaryAndSpringsErrorControllerIsNotDocumented() throws Exception {
+		String document = this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString();
+
+		var paths = jsonOf(document).get("paths");
+		assertThat(paths.has("/error")).isFalse();
+		java.util.List<String> undocumented = new java.util.ArrayList<>();
+		for (var path : paths.properties()) {
+			for (var operation : path.getValue().properties()) {
+				if (!operation.getValue().has("summary")) {
+					undocumented.add(operation.getKey() + " " + path.getKey());
+				}
+			}
+		}
+		assertThat(paths.size()).as("documented paths").isGreaterThan(15);
+		assertThat(undocumented).isEmpty();
 	}
 
 }
