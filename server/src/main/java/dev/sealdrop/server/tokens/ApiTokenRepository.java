@@ -63,6 +63,12 @@ class ApiTokenRepository {
 	}
 
 	/** Revokes one of the user's own active tokens; false if there is none with that id. */
+	int revokeAll(String userId, Instant now) {
+		return this.jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+			.params(now, userId)
+			.update();
+	}
+
 	boolean revoke(String id, String userId, Instant now) {
 		return this.jdbc
 			.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")

@@ -111,4 +111,17 @@ public class ApiTokenService {
 		}
 	}
 
+	/**
+	 * Revokes every token of a user: an administrator resetting a password assumes the account may be
+	 * in other hands, and a token outlives a password change otherwise.
+	 * @return how many tokens were revoked
+	 */
+	public int revokeAllOf(String userId) {
+		int revoked = this.tokens.revokeAll(userId, UtcTimestamps.now());
+		if (revoked > 0) {
+			log.info("Revoked {} API tokens of user {}", revoked, userId);
+		}
+		return revoked;
+	}
+
 }

@@ -147,18 +147,20 @@ class UploadService {
 		UploadProblems.checkIdempotencyKey(idempotencyKey);
 		Instant now = UtcTimestamps.now();
 		long maxBytes = this.properties.maxArchiveSize().toBytes();
-		if (idempotencyKey != null) {
-			Optional<StoredFile> earlier = this.files.findByIdempotencyKey(me.userId(), idempotencyKey,
-					now.minus(this.properties.idempotencyWindow()));
-			if (earlier.isPresent()) {
-				discard(source, maxBytes);
-				return new Result(FileView.of(earlier.get()), true, 0);
-			}
-		}
 		if (contentLength > maxBytes) {
 			throw UploadProblems.tooLarge(maxBytes);
 		}
 		try (UploadPermits.Permit permit = this.permits.acquire(me.userId())) {
+			// a replay reads its body too, so it holds a permit like any upload (else repeated keys
+			// with slow bodies would occupy request threads past the concurrency limit)
+			if (idempotencyKey != null) {
+				Optional<StoredFile> earlier = this.files.findByIdempotencyKey(me.userId(), idempotencyKey,
+						now.minus(this.properties.idempotencyWindow()));
+				if (earlier.isPresent()) {
+					discard(source, maxBytes);
+					return new Result(FileView.of(earlier.get()), true, 0);
+				}
+			}
 			long quota = this.properties.userQuota().toBytes();
 			long used = this.files.usedBytes(me.userId());
 			if (used >= quota) {

@@ -96,8 +96,8 @@ class UserController {
 
 	@PatchMapping(path = "/{id}", consumes = "application/json")
 	@Operation(summary = "Update a user", description = "Enable or disable, grant or revoke administrator "
-			+ "rights, reset the password. Absent members stay unchanged. The last enabled administrator "
-			+ "cannot be disabled or demoted.")
+			+ "rights, reset the password. Absent members stay unchanged. A password reset also revokes all "
+			+ "of the user's API tokens. The last enabled administrator cannot be disabled or demoted.")
 	@ApiResponse(responseCode = "200", description = "The updated user")
 	@ApiResponse(responseCode = "400", ref = OpenApiConfig.VALIDATION_FAILED)
 	@ApiResponse(responseCode = "403", ref = OpenApiConfig.FORBIDDEN)
@@ -109,8 +109,9 @@ class UserController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a user", description = "Also deletes the user's API tokens. Refused for "
-			+ "the caller's own account and for the last enabled administrator.")
+	@Operation(summary = "Delete a user", description = "Also deletes the user's files (with their "
+			+ "encrypted contents), API tokens, clients and shares. Refused for the caller's own account and "
+			+ "for the last enabled administrator.")
 	@ApiResponse(responseCode = "204", description = "Deleted")
 	@ApiResponse(responseCode = "403", ref = OpenApiConfig.FORBIDDEN)
 	@ApiResponse(responseCode = "404", ref = OpenApiConfig.NOT_FOUND)

@@ -3,12 +3,14 @@ package dev.sealdrop.server.users;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.sealdrop.server.files.FileService;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.security.LoginThrottledException;
 import dev.sealdrop.server.security.SealdropPrincipal;
 import dev.sealdrop.server.system.PageResponse;
 import dev.sealdrop.server.system.UtcTimestamps;
+import dev.sealdrop.server.tokens.ApiTokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,10 +39,17 @@ class UserService {
 
 	private final AuthenticationManager authenticationManager;
 
-	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuthenticationManager authenticationManager) {
+	private final FileService files;
+
+	private final ApiTokenService tokens;
+
+	UserService(UserRepository users, PasswordEncoder passwordEncoder, AuthenticationManager authenticationManager,
+			FileService files, ApiTokenService tokens) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.authenticationManager = authenticationManager;
+		this.files = files;
+		this.tokens = tokens;
 	}
 
 	PageResponse<UserResponse> list(int page, int size) {
@@ -83,6 +92,9 @@ class UserService {
 		}
 		User updated = new User(current.id(), current.username(), hash, admin, enabled, current.createdAt());
 		this.users.update(updated);
+		if (request.password() != null) {
+			this.tokens.revokeAllOf(current.id());
+		}
 		log.info("Updated user {} (admin={}, enabled={}, passwordChanged={})", updated.username(), admin, enabled,
 				request.password() != null);
 		return updated;
@@ -113,7 +125,11 @@ class UserService {
 		log.info("User {} changed their password", user.username());
 	}
 
-	@Transactional
+	/**
+	 * Deletes the user's files (rows and encrypted blobs, in their own transaction) and then the user
+	 * (tokens, clients and shares go with it by cascade). Not one transaction: blobs cannot be rolled
+	 * back, so files go first; if the user then cannot be deleted, no row is left without its blob.
+	 */
 	void delete(String id, SealdropPrincipal actor) {
 		User user = get(id);
 		if (user.id().equals(actor.userId())) {
@@ -121,6 +137,10 @@ class UserService {
 		}
 		if (user.admin() && user.enabled()) {
 			requireAnotherEnabledAdmin();
+		}
+		int deletedFiles = this.files.deleteAllOwnedBy(id);
+		if (deletedFiles > 0) {
+			log.info("Deleted {} files of user {}", deletedFiles, user.username());
 		}
 		try {
 			this.users.delete(id);

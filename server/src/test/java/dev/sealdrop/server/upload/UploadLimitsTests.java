@@ -126,8 +126,10 @@ class UploadLimitsTests extends SealdropTestBase {
 	}
 
 	@Test
-	void secondConcurrentUploadOfOneUserGets429() throws Exception {
+	void secondConcurrentUploadOfOneUserGets429EvenAsAReplay() throws Exception {
 		byte[] archive = TestArchives.v1(serverKey(), "slow", TestArchives.content(30_000, 3));
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive)
+			.header("Idempotency-Key", "stored-before")).andExpect(status().isCreated());
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		InputStream slow = new InputStream() {
@@ -181,6 +183,9 @@ class UploadLimitsTests extends SealdropTestBase {
 			.andExpect(status().isTooManyRequests())
 			.andExpect(header().exists("Retry-After"))
 			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:too-many-uploads"));
+		// a replay reads its body as well, so it needs a permit too
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(archive)
+			.header("Idempotency-Key", "stored-before")).andExpect(status().isTooManyRequests());
 		release.countDown();
 		assertThat(running.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
 	}

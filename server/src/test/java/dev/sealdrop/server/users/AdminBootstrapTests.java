@@ -41,11 +41,11 @@ class AdminBootstrapTests {
 		return dataSource;
 	}
 
-	/** Bootstrap never checks passwords, so it gets no authentication manager. */
+	/** Bootstrap only creates users: no authentication manager, files or tokens are involved. */
 	private UserService userService() {
 		return new UserService(this.users, this.encoder, (authentication) -> {
 			throw new UnsupportedOperationException();
-		});
+		}, null, null);
 	}
 
 	private void start(String username, String password) {

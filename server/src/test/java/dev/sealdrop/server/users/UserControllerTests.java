@@ -193,6 +193,48 @@ class UserControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void anAdministratorsPasswordResetRevokesTheUsersApiTokens() throws Exception {
+		String username = uniqueName();
+		String id = createViaApi(username, false);
+		String token = jsonOf(this.mvc
+			.perform(json(post("/api/v1/tokens"), "{\"name\":\"laptop\"}").with(httpBasic(username, USER_PASSWORD)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("token").asString();
+		this.mvc.perform(get("/api/v1/users/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
+
+		this.mvc.perform(json(patch("/api/v1/users/" + id), "{\"password\":\"a reset password 77\"}").with(ADMIN))
+			.andExpect(status().isOk());
+
+		this.mvc.perform(get("/api/v1/users/me").header("Authorization", "Bearer " + token))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void deletingAUserDeletesTheirFilesAndEncryptedContents() throws Exception {
+		String username = uniqueName();
+		String id = createViaApi(username, false);
+		byte[] archive = dev.sealdrop.server.upload.TestArchives.v1(serverKey(), "notes.txt",
+				dev.sealdrop.server.upload.TestArchives.content(5000, 7));
+		String fileId = jsonOf(this.mvc
+			.perform(post("/api/v1/files").contentType("application/zip").content(archive)
+				.with(httpBasic(username, USER_PASSWORD)))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("id").asString();
+		java.nio.file.Path blob = DATA_DIR.resolve("blobs").resolve(fileId.substring(0, 2)).resolve(fileId);
+		assertThat(blob).exists();
+
+		this.mvc.perform(delete("/api/v1/users/" + id).with(ADMIN)).andExpect(status().isNoContent());
+
+		assertThat(blob).doesNotExist();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM files WHERE id = ?").param(fileId).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void grantingAdminGivesAccessToUserAdministration() throws Exception {
 		String username = uniqueName();
 		String id = createViaApi(username, false);
