@@ -73,14 +73,23 @@ final class KeyEncodings {
 		catch (IOException | RuntimeException ex) {
 			throw new InvalidKeyException("private key is not a valid EC private key structure");
 		}
-		ASN1Encodable params = ec.getParametersObject();
+		ASN1Encodable params;
+		BigInteger d;
+		ASN1BitString publicKey;
+		try {
+			// Bouncy Castle parses these optional fields lazily and throws unchecked exceptions on odd tagging
+			params = ec.getParametersObject();
+			d = ec.getKey();
+			publicKey = ec.getPublicKey();
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidKeyException("private key is not a valid EC private key structure");
+		}
 		if (params != null && !SECObjectIdentifiers.secp384r1.equals(params)) {
 			throw new InvalidKeyException("private key names a curve other than its algorithm identifier");
 		}
-		BigInteger d = ec.getKey();
 		P384.checkScalar(d);
 		byte[] point = null;
-		ASN1BitString publicKey = ec.getPublicKey();
 		if (publicKey != null) {
 			if (publicKey.getPadBits() != 0) {
 				throw new InvalidKeyException("public key bit string is not a whole number of bytes");

@@ -137,13 +137,25 @@ final class PrivateKeyPem {
 		return key;
 	}
 
+	// Only PBES2 with PBKDF2 (what OpenSSL, pyca and sealdrop write): its cost is one bounded number.
+	// scrypt and the PKCS#12 schemes have costs a hostile key file could set to minutes or gigabytes.
 	private static void checkIterationCount(AlgorithmIdentifier algorithm) throws InvalidKeyException {
 		if (!PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
-			return;
+			throw new InvalidKeyException("the key file is encrypted with an unsupported scheme ("
+					+ algorithm.getAlgorithm().getId() + "); use PBES2 with PBKDF2, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc");
 		}
-		KeyDerivationFunc kdf = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
-		if (PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())
-				&& PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount()
+		KeyDerivationFunc kdf;
+		try {
+			kdf = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidKeyException("the key file's encryption parameters are not valid PBES2");
+		}
+		if (!PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
+			throw new InvalidKeyException("the key file derives its key with " + kdf.getAlgorithm().getId()
+					+ "; only PBKDF2 is accepted (re-encrypt with openssl pkcs8 -topk8 -v2 aes-256-cbc)");
+		}
+		if (PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount()
 					.compareTo(BigInteger.valueOf(MAX_PBKDF2_ITERATIONS)) > 0) {
 			throw new InvalidKeyException("the key file asks for more than " + MAX_PBKDF2_ITERATIONS
 					+ " PBKDF2 iterations; refusing to spend that much time on it");

@@ -65,6 +65,25 @@ class IdentityTests {
 	}
 
 	@Test
+	void refusesAKeyEncryptedWithScryptBeforeSpendingItsCost() {
+		assertInvalid(() -> Identity.fromPem(key("openssl-pkcs8-scrypt.pem"), PASSPHRASE), "only PBKDF2 is accepted");
+	}
+
+	@Test
+	void refusesAPrivateKeyWhoseOptionalPublicKeyFieldIsMistaggedWithoutAnUncheckedException() {
+		// found by fuzzing PKCS#8 encodings: Bouncy Castle throws IllegalStateException lazily here
+		byte[] der = java.util.HexFormat.of().parseHex("3081b6020100301006072a8648ce3d020106052b8104002204819e30819b"
+				+ "02010104302468b837020647672e50023a23e2d309a5aa6ef874896cd63eb338dacf02cc9aea74e215e0eff5d4de631d011f"
+				+ "1878a0a164de62000463f90dfc658624955f03f3b7c94186d907b2e88133840c773582265508befa46d806822536d36d2872"
+				+ "c0a803e8ee669dac0d101c4a6058a6c3cc805279814f7b5e8e4e7477c491a444830e2a710ef0c0aa534d1fd97b9c5c668822"
+				+ "b234d9bbd8");
+		String pem = "-----BEGIN PRIVATE KEY-----\n"
+				+ java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+				+ "\n-----END PRIVATE KEY-----\n";
+		assertInvalid(() -> Identity.fromPem(pem, null), "not a valid EC private key structure");
+	}
+
+	@Test
 	void refusesAP256Key() {
 		assertInvalid(() -> Identity.fromPem(key("p256-pkcs8.pem"), null), "not a P-384 key: curve secp256r1");
 	}
