@@ -137,7 +137,12 @@ class KeyStatementTests {
 	void nonCanonicalBase64IsMalformed() {
 		String spki = Base64.getEncoder().encodeToString(this.key.spki());
 		assertMalformed(this.statement.toText().replace(spki, Base64.getMimeEncoder(64, new byte[] { ' ' }).encodeToString(this.key.spki())));
-		assertMalformed(this.statement.toText().replace(spki, Base64.getUrlEncoder().encodeToString(this.key.spki())));
+		// the URL alphabet differs only where the standard one has '+' or '/': a random key has none
+		// about once in 60 runs, and then there is nothing non-canonical to test
+		String url = Base64.getUrlEncoder().encodeToString(this.key.spki());
+		if (!url.equals(spki)) {
+			assertMalformed(this.statement.toText().replace(spki, url));
+		}
 	}
 
 	@ParameterizedTest
