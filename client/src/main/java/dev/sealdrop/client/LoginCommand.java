@@ -199,7 +199,7 @@ final class LoginCommand extends ServerCommand {
 		if (host.isBlank()) {
 			host = io().env().getOrDefault("COMPUTERNAME", "a computer");
 		}
-		String name = "sealdrop CLI on " + host.replaceAll("\\p{Cntrl}", "");
+		String name = "sealdrop CLI on " + host.replaceAll("[\\p{Cc}\\p{Cf}]", "");
 		return (name.length() > 64) ? name.substring(0, 64) : name;
 	}
 

@@ -1,8 +1,9 @@
 package dev.sealdrop.client;
 
 /**
- * Text from a server (file names, IDs, certificate names) made safe to print: control and invisible
- * formatting characters become {@code ?}, so a hostile server cannot drive the terminal.
+ * Text from a server (file names, IDs, certificate names) made safe to print: control characters (C0,
+ * DEL and C1, whose U+009B is an 8-bit CSI to many terminals), invisible formatting characters and
+ * line/paragraph separators become {@code ?}, so a hostile server cannot drive the terminal.
  */
 final class Printable {
 
@@ -10,7 +11,7 @@ final class Printable {
 	}
 
 	static String of(String text) {
-		return (text == null) ? "" : text.replaceAll("[\\p{Cntrl}\\p{Cf}]", "?");
+		return (text == null) ? "" : text.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
 	}
 
 }
