@@ -73,6 +73,10 @@ final class DownloadCommand extends ServerCommand {
 		trustedServer(config.server());
 		ApiClient api = authenticated(config);
 		ApiTypes.FileInfo info = describe(api, segment);
+		if (dev.sealdrop.client.config.PrivateFiles.isAccessibleByOthers(config.clientKey())) {
+			throw new dev.sealdrop.client.config.ConfigException(config.clientKey(),
+					"readable or writable by other users, who could decrypt your downloads; chmod 600 it");
+		}
 		Identity key = Identity.read(config.clientKey(), null);
 		PartialDownload partial = PartialDownload.in(paths().dir().resolve("partial"), config.server().toString(),
 				this.id, config.clientId().toString());

@@ -102,6 +102,24 @@ class ServerRoundTripTests {
 	}
 
 	@Test
+	void downloadRefusesAClientKeyOtherUsersCanRead() throws IOException {
+		Files.write(alice.file("key-check.txt"), "x".getBytes());
+		String id = alice.upload("key-check.txt");
+		Path key = alice.configDir().resolve("client-key.pem");
+		Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+		try {
+			CliRun.Result download = alice.run("download", id, "-o", "key-check-out.txt");
+
+			assertThat(download.exitCode()).as(download.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+			assertThat(download.err()).contains("readable or writable by other users");
+			assertThat(alice.file("key-check-out.txt")).doesNotExist();
+		}
+		finally {
+			Files.setPosixFilePermissions(key, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+		}
+	}
+
+	@Test
 	void downloadRefusesToOverwriteAnExistingFile() throws IOException {
 		Files.write(alice.file("keep.txt"), "original".getBytes());
 		String id = alice.upload("keep.txt");

@@ -76,6 +76,10 @@ public final class KnownServers {
 		if (bytes.length > MAX_BYTES) {
 			throw new ConfigException(file, "larger than " + MAX_BYTES + " bytes");
 		}
+		// pins are public, but whoever can write them can make this client trust another server
+		if (PrivateFiles.isWritableByOthers(file)) {
+			throw new ConfigException(file, "writable by other users, who could replace the server pins; check it, then chmod 600 it");
+		}
 		return new KnownServers(file, parse(file, bytes));
 	}
 

@@ -113,6 +113,16 @@ public final class PrivateFiles {
 				|| perms.contains(PosixFilePermission.OTHERS_READ) || perms.contains(PosixFilePermission.OTHERS_WRITE);
 	}
 
+	/** Whether group or others may write {@code file} (or replace what it says), where POSIX modes exist. */
+	public static boolean isWritableByOthers(Path file) throws IOException {
+		PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+		if (view == null) {
+			return false;
+		}
+		Set<PosixFilePermission> perms = view.readAttributes().permissions();
+		return perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE);
+	}
+
 	private static boolean isPosix(Path existing) {
 		return existing != null && existing.getFileSystem().supportedFileAttributeViews().contains("posix");
 	}

@@ -64,6 +64,20 @@ class KnownServersTests {
 	}
 
 	@Test
+	void aFileOthersCanWriteIsRefusedButOneTheyCanOnlyReadIsNot() throws Exception {
+		KnownServers known = KnownServers.load(file());
+		known.pin(new KnownServer(SERVER, CERT, KEY, KnownServer.Kind.CERTIFICATE));
+		known.save();
+
+		Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-r--r--"));
+		assertThat(KnownServers.load(file()).check(SERVER, CERT, CA, KEY)).isEqualTo(Verdict.MATCH);
+
+		Files.setPosixFilePermissions(file(), PosixFilePermissions.fromString("rw-rw-rw-"));
+		assertThatThrownBy(() -> KnownServers.load(file())).isInstanceOf(ConfigException.class)
+			.hasMessageContaining("writable by other users");
+	}
+
+	@Test
 	void aDifferentCertificateIsAMismatchCarryingBothFingerprints() throws Exception {
 		KnownServers known = pinned(new KnownServer(SERVER, CERT, KEY, KnownServer.Kind.CERTIFICATE));
 
