@@ -104,6 +104,11 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (clientWentAway(ex)) {
+			// nobody is left to answer, and logging each one as an error would let any user flood the log
+			log.debug("The client went away during {}: {}", path(request), ex.toString());
+			return null;
+		}
 		String reference = UUID.randomUUID().toString();
 		log.error("Unexpected error on {} (reference {})", path(request), reference, ex);
 		ProblemDetail body = ProblemDetails.of(ProblemType.INTERNAL,
@@ -212,6 +217,16 @@ public class ProblemDetailsHandler extends ResponseEntityExceptionHandler {
 			return servletRequest.getRequestURI();
 		}
 		return null;
+	}
+
+	/** Tomcat's ClientAbortException anywhere in the chain: the connection closed under the request. */
+	private static boolean clientWentAway(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if ("org.apache.catalina.connector.ClientAbortException".equals(t.getClass().getName())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.sealdrop.server.problem;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +49,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Every mapping of {@link ProblemDetailsHandler}, through a controller that throws on demand
  * (standalone MockMvc: no application context needed).
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class ProblemDetailsHandlerTests {
 
 	private final MockMvc mvc = mockMvc();
@@ -180,6 +183,16 @@ class ProblemDetailsHandlerTests {
 	}
 
 	@Test
+	void aClientThatWentAwayIsNotLoggedAsAnError(org.springframework.boot.test.system.CapturedOutput output)
+			throws Exception {
+		this.mvc.perform(get("/throw/client-abort"));
+		this.mvc.perform(get("/throw/bug"));
+
+		assertThat(output).doesNotContain("Unexpected error on /throw/client-abort")
+			.contains("Unexpected error on /throw/bug");
+	}
+
+	@Test
 	void accessDeniedInsideAControllerIs403() throws Exception {
 		this.mvc.perform(get("/throw/denied"))
 			.andExpect(status().isForbidden())
@@ -198,6 +211,11 @@ class ProblemDetailsHandlerTests {
 	static class ThrowingController {
 
 		record Body(@NotBlank String name) {
+		}
+
+		@GetMapping("/throw/client-abort")
+		String clientAbort() throws java.io.IOException {
+			throw new org.apache.catalina.connector.ClientAbortException(new java.io.IOException("Broken pipe"));
 		}
 
 		@GetMapping("/throw/api")
