@@ -112,9 +112,11 @@ class SecurityConfig {
 			.authorizeHttpRequests((requests) -> {
 				// Error dispatches render an error for a request already authorized (or rejected).
 				requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-				requests.requestMatchers(HttpMethod.GET, "/api/v1/server-key", "/api/v1/server-key.pem",
-						"/api/v1/server-key/ca.pem")
-					.permitAll();
+				for (HttpMethod read : new HttpMethod[] { HttpMethod.GET, HttpMethod.HEAD }) {
+					requests.requestMatchers(read, "/api/v1/server-key", "/api/v1/server-key.pem",
+							"/api/v1/server-key/ca.pem")
+						.permitAll();
+				}
 				// Proves possession of the signing key to clients that have not authenticated yet.
 				requests.requestMatchers(HttpMethod.POST, "/api/v1/server-key/challenge").permitAll();
 				requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll();

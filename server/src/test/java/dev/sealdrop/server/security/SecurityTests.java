@@ -240,6 +240,8 @@ class SecurityTests extends SealdropTestBase {
 		this.mvc.perform(get("/actuator/info")).andExpect(status().isOk());
 		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
 		this.mvc.perform(get("/api/v1/server-key")).andExpect(status().isOk());
+		this.mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head("/api/v1/server-key.pem"))
+			.andExpect(status().isOk());
 	}
 
 	@Test
