@@ -19,12 +19,7 @@ mkdir -p "$work/config"
 jar=$BENCH_ROOT/client/target/sealdrop.jar
 export XDG_CONFIG_HOME=$work/config   # keep the benchmark's login and pins out of the user's config
 
-port=$(free_port)
-nginx_port=$(free_port)
-start_server "$work/data" "$port" -Xmx256m
-start_nginx "$work/nginx" "$nginx_port"
-trap 'kill $SERVER_PID 2>/dev/null; stop_nginx "$work/nginx"' EXIT
-url=http://127.0.0.1:$port
+start_server_and_nginx "$work"
 
 input=$work/input.bin
 make_input "$input" "$size_mib"

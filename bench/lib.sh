@@ -122,3 +122,16 @@ timed() {
 	t1=$(date +%s.%N)
 	printf -v "$__var" '%s' "$(echo "$t1 - $t0" | bc -l)"
 }
+
+# start_server_and_nginx WORK: the server (-Xmx256m, data in WORK/data, extra SERVER_ARGS) and nginx
+# (WORK/nginx) on free loopback ports, both stopped when the script exits. Sets url, nginx_port, SERVER_PID.
+start_server_and_nginx() {
+	local work=$1
+	local port
+	port=$(free_port)
+	nginx_port=$(free_port)
+	start_server "$work/data" "$port" -Xmx256m
+	start_nginx "$work/nginx" "$nginx_port"
+	trap "kill $SERVER_PID 2>/dev/null; stop_nginx '$work/nginx'" EXIT
+	url=http://127.0.0.1:$port
+}

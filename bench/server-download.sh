@@ -14,12 +14,7 @@ rm -rf "$work"
 mkdir -p "$work"
 cli() { java -Xmx64m -jar "$BENCH_ROOT/client/target/sealdrop.jar" "$@"; }
 
-port=$(free_port)
-nginx_port=$(free_port)
-start_server "$work/data" "$port" -Xmx256m
-start_nginx "$work/nginx" "$nginx_port"
-trap 'kill $SERVER_PID 2>/dev/null; stop_nginx "$work/nginx"' EXIT
-url=http://127.0.0.1:$port
+start_server_and_nginx "$work"
 auth=(-u "admin:$BENCH_ADMIN_PASSWORD")
 
 curl -fs "$url/api/v1/server-key.pem" >"$work/server.pub.pem"

@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sealdrop.client.config.ConfigException;
+import dev.sealdrop.client.config.PrivateFiles;
 import dev.sealdrop.client.config.SealdropConfig;
 import dev.sealdrop.client.net.ApiClient;
 import dev.sealdrop.client.net.ApiProblemException;
@@ -73,8 +75,8 @@ final class DownloadCommand extends ServerCommand {
 		trustedServer(config.server());
 		ApiClient api = authenticated(config);
 		ApiTypes.FileInfo info = describe(api, segment);
-		if (dev.sealdrop.client.config.PrivateFiles.isAccessibleByOthers(config.clientKey())) {
-			throw new dev.sealdrop.client.config.ConfigException(config.clientKey(),
+		if (PrivateFiles.isAccessibleByOthers(config.clientKey())) {
+			throw new ConfigException(config.clientKey(),
 					"readable or writable by other users, who could decrypt your downloads; chmod 600 it");
 		}
 		Identity key = Identity.read(config.clientKey(), null);
