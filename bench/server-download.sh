@@ -2,13 +2,15 @@
 # Issue 4 benchmark: download a stored file re-wrapped for a registered client, against nginx
 # serving the same number of bytes as a static file, in the same run; server heap sampled.
 #
-#   bench/server-download.sh [SIZE_MIB]      (default 1024)
+#   bench/server-download.sh [SIZE_MIB] [ROUNDS]     (defaults 1024 and 5)
+# After one warm-up download each, the two alternate ROUNDS times; the medians are compared.
 # Needs: java, curl, nginx (Debian nginx-light), jstat, bc, python3. Build first:
 #   mvn -B -q -Dmaven.test.skip=true package
 source "$(dirname "$0")/lib.sh"
 need java curl nginx jstat bc python3
 
 size_mib=${1:-1024}
+rounds=${2:-5}
 work=$BENCH_OUT/server-download
 rm -rf "$work"
 mkdir -p "$work"
@@ -27,11 +29,15 @@ client=$(python3 -c 'import json,sys; print(json.dumps({"name":"bench","publicKe
 	curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d @- "$url/api/v1/clients" |
 	python3 -c 'import json,sys; print(json.load(sys.stdin)["clientId"])')
 
+# An API token, as the CLI uses: HTTP Basic would add a password hash to every timed request.
+token=$(curl -fsS "${auth[@]}" -H 'Content-Type: application/json' -d '{"name":"bench"}' "$url/api/v1/tokens" |
+	python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+bearer=(-H "Authorization: Bearer $token")
 archive_url="$url/api/v1/files/$id/archive?client=$client"
-curl -fsS "${auth[@]}" -o "$work/download.zip" "$archive_url"
+curl -fsS "${bearer[@]}" -o "$work/download.zip" "$archive_url"
 bytes=$(stat -c %s "$work/download.zip")
 cp "$work/download.zip" "$work/nginx/static/same.zip"
-get_server() { curl -fsS "${auth[@]}" -o /dev/null "$archive_url"; }
+get_server() { curl -fsS "${bearer[@]}" -o /dev/null "$archive_url"; }
 get_nginx() { curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/static/same.zip"; }
 
 heap_file=$work/heap.peak
@@ -40,8 +46,17 @@ sample_heap "$SERVER_PID" "$heap_file" &
 sampler=$!
 get_server
 get_nginx
-timed t_server get_server
-timed t_nginx get_nginx
+server_times=()
+nginx_times=()
+for _ in $(seq 1 "$rounds"); do
+	timed t get_server
+	server_times+=("$t")
+	timed t get_nginx
+	nginx_times+=("$t")
+done
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+t_server=$(median "${server_times[@]}")
+t_nginx=$(median "${nginx_times[@]}")
 kill "$sampler" 2>/dev/null || true
 
 cli decrypt --quiet -i "$work/client.pem" -o "$work/check.bin" "$work/download.zip"
@@ -50,9 +65,11 @@ cmp -s "$work/big.bin" "$work/check.bin" || { echo "bench: downloaded archive do
 mib() { echo "scale=1; $1 / 1048576 / $2" | bc -l; }
 echo "Server: -Xmx256m; stored file ${size_mib} MiB; archive ${bytes} bytes; $(java -version 2>&1 | head -1); $(nproc) cores"
 echo
-echo "| download | sealdrop s | sealdrop MiB/s | nginx s | nginx MiB/s | ratio |"
+echo "| download (median of $rounds) | sealdrop s | sealdrop MiB/s | nginx s | nginx MiB/s | ratio |"
 echo "|---|---|---|---|---|---|"
 printf '| 1 x %s MiB | %.2f | %s | %.2f | %s | %.2f |\n' "$size_mib" "$t_server" "$(mib "$bytes" "$t_server")" \
 	"$t_nginx" "$(mib "$bytes" "$t_nginx")" "$(echo "$t_nginx / $t_server" | bc -l)"
+echo
+echo "Every round (s): sealdrop ${server_times[*]}; nginx ${nginx_times[*]}"
 echo
 echo "Server peak heap used: $(cat "$heap_file") MiB (jstat, every 0.2 s); peak RSS: $(peak_rss_mib "$SERVER_PID") MiB"

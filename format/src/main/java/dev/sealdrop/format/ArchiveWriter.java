@@ -28,8 +28,15 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  */
 public final class ArchiveWriter implements Closeable {
 
-	/** A fixed entry time: the archive does not reveal when it was made, and equal input gives equal bytes. */
-	private static final long ENTRY_TIME = 1577836800000L; // 2020-01-01T00:00:00Z
+	/**
+	 * A fixed entry time: the archive does not reveal when it was made, and equal input gives equal
+	 * bytes. ZIP stores local date-time fields and Commons Compress converts through the JVM's time
+	 * zone, so the instant is taken in that zone: every JVM writes 2020-01-01 00:00 (as ArchiveFrame does).
+	 */
+	private static final long ENTRY_TIME = java.time.LocalDateTime.of(2020, 1, 1, 0, 0)
+		.atZone(java.time.ZoneId.systemDefault())
+		.toInstant()
+		.toEpochMilli();
 
 	private final ZipArchiveOutputStream zip;
 
@@ -184,7 +191,7 @@ public final class ArchiveWriter implements Closeable {
 
 	// The header must stay within the readers' 1 MiB: the optional hashes go first, and a header
 	// that is still too large cannot be written (§4).
-	private static byte[] metadata(PayloadHeader payload, List<Stanza> stanzas, List<byte[]> hashes) {
+	static byte[] metadata(PayloadHeader payload, List<Stanza> stanzas, List<byte[]> hashes) {
 		byte[] metadata = MetadataCodec.write(payload, stanzas, hashes);
 		if (metadata.length > MetadataCodec.MAX_BYTES && hashes != null) {
 			metadata = MetadataCodec.write(payload, stanzas, null);

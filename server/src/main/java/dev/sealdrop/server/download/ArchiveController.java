@@ -1,8 +1,7 @@
 package dev.sealdrop.server.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.channels.SeekableByteChannel;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +9,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -35,7 +37,9 @@ import dev.sealdrop.server.security.SealdropPrincipal;
  * <p>
  * The body is written in the request thread rather than as a {@code StreamingResponseBody}: an async
  * response is cut off by the async request timeout, which a large download on a slow link exceeds.
- * Everything that can fail with a problem response is checked before the first byte goes out.
+ * Everything that can fail with a problem response is checked before the first byte goes out. The
+ * ZIP around the stored chunks is generated from what the database keeps (ArchiveFrame); the chunks
+ * go from the blob to the socket without being read into the heap, and a range starts at its offset.
  */
 @RestController
 @Tag(name = "downloads", description = "Stored files as archives encrypted to the requester's key")
@@ -120,10 +124,9 @@ class ArchiveController {
 		long start = (selection.kind() == ByteRanges.Kind.PARTIAL) ? selection.start() : 0;
 		long count = (selection.kind() == ByteRanges.Kind.PARTIAL) ? selection.length() : length;
 		boolean head = "HEAD".equals(request.getMethod());
-		// Opened (and positioned) before any header is set: a failure here still becomes a problem response.
-		InputStream in = head ? InputStream.nullInputStream() : archive.open();
-		try (in) {
-			in.skipNBytes(head ? 0 : start);
+		// Opened before any header is set: a failure here still becomes a problem response.
+		SeekableByteChannel blob = head ? null : archive.openBlob();
+		try {
 			if (selection.kind() == ByteRanges.Kind.PARTIAL) {
 				response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
 				response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + selection.end() + "/" + length);
@@ -138,7 +141,9 @@ class ArchiveController {
 			this.audit.success(me, AuditAction.DOWNLOAD, "file:" + archive.file().id(),
 					to + ", bytes " + start + "-" + (start + count - 1) + "/" + length);
 			if (!head) {
-				copy(in, response.getOutputStream(), count);
+				ServletOutputStream out = containerStream(response);
+				archive.send(blob, start, count, out);
+				out.flush();
 			}
 		}
 		catch (IOException ex) {
@@ -146,20 +151,27 @@ class ArchiveController {
 			logger.debug("Archive download of file {} ended early: {}", archive.file().id(), ex.toString());
 			throw ex;
 		}
+		finally {
+			if (blob != null) {
+				blob.close();
+			}
+		}
 	}
 
-	private static void copy(InputStream in, OutputStream out, long count) throws IOException {
-		byte[] buffer = new byte[64 * 1024];
-		long left = count;
-		while (left > 0) {
-			int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-			if (n < 0) {
-				throw new java.io.EOFException("archive ended " + left + " bytes early");
-			}
-			out.write(buffer, 0, n);
-			left -= n;
+	/**
+	 * The servlet container's own output stream, under the wrappers Spring MVC and Spring Security put
+	 * around the response: those streams do not override {@code write(ByteBuffer)}, so each mapped chunk
+	 * would be copied into a new heap array. The response is committed through the wrappers first, so
+	 * whatever they do on commit (Spring Security writes its headers then) still happens. Safe because
+	 * the body is written synchronously, in the request thread.
+	 */
+	private static ServletOutputStream containerStream(HttpServletResponse response) throws IOException {
+		response.flushBuffer();
+		ServletResponse inner = response;
+		while (inner instanceof ServletResponseWrapper wrapper) {
+			inner = wrapper.getResponse();
 		}
-		out.flush();
+		return inner.getOutputStream();
 	}
 
 	/** Body of the ad-hoc download. */

@@ -2,8 +2,12 @@ package dev.sealdrop.server.download;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.util.List;
 
+import jakarta.servlet.ServletOutputStream;
+
+import dev.sealdrop.format.ArchiveFrame;
 import dev.sealdrop.format.PayloadHeader;
 import dev.sealdrop.format.Recipient;
 import dev.sealdrop.server.files.StoredFile;
@@ -11,7 +15,8 @@ import dev.sealdrop.server.storage.BlobStore;
 
 /**
  * One downloadable archive: a stored file re-wrapped for one recipient key, with its exact length
- * and strong ETag known before a byte is sent. {@link #open()} generates the bytes.
+ * and strong ETag known before a byte is sent. {@link #send} streams any byte range of it from the
+ * blob; {@link #open()} generates it as a stream for server-side decryption.
  */
 final class DownloadArchive {
 
@@ -29,14 +34,14 @@ final class DownloadArchive {
 
 	private final String stanza;
 
-	private final long length;
+	private final ArchiveFrame frame;
 
 	private final String etag;
 
 	private final BlobStore blobs;
 
 	DownloadArchive(StoredFile file, PayloadHeader payload, ChunkLayout layout, List<byte[]> chunkSha256,
-			byte[] sealedDigest, Recipient recipient, String stanza, long length, String etag, BlobStore blobs) {
+			byte[] sealedDigest, Recipient recipient, String stanza, ArchiveFrame frame, String etag, BlobStore blobs) {
 		this.file = file;
 		this.payload = payload;
 		this.layout = layout;
@@ -44,7 +49,7 @@ final class DownloadArchive {
 		this.sealedDigest = sealedDigest;
 		this.recipient = recipient;
 		this.stanza = stanza;
-		this.length = length;
+		this.frame = frame;
 		this.etag = etag;
 		this.blobs = blobs;
 	}
@@ -59,7 +64,7 @@ final class DownloadArchive {
 
 	/** Exact byte length of the archive. */
 	long length() {
-		return this.length;
+		return this.frame.length();
 	}
 
 	/** Strong entity tag, quoted. */
@@ -67,7 +72,19 @@ final class DownloadArchive {
 		return this.etag;
 	}
 
-	/** The archive bytes from the start; the caller closes the stream. */
+	/** Opens the blob; done before the response is committed, so a missing blob is still a problem response. */
+	SeekableByteChannel openBlob() throws IOException {
+		return this.blobs.openChannel(this.file.id());
+	}
+
+	/** Sends bytes {@code start} to {@code start + count - 1} of the archive. */
+	void send(SeekableByteChannel blob, long start, long count, ServletOutputStream out) throws IOException {
+		try (BlobTarget target = new BlobTarget(this.frame, blob, out)) {
+			this.frame.write(start, count, target);
+		}
+	}
+
+	/** The archive bytes from the start, generated chunk by chunk; the caller closes the stream. */
 	InputStream open() throws IOException {
 		return new ArchiveInputStream((out) -> Rewrap.start(out, this.payload, this.layout, this.stanza, this.chunkSha256),
 				this.blobs.open(this.file.id()), this.layout, this.sealedDigest);

@@ -1,23 +1,29 @@
 package dev.sealdrop.server.download;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.sealdrop.format.ArchiveWriter;
+import dev.sealdrop.format.ArchiveFrame;
 import dev.sealdrop.format.FileKey;
 import dev.sealdrop.format.MalformedArchiveException;
 import dev.sealdrop.format.PayloadHeader;
 import dev.sealdrop.format.Recipient;
+import dev.sealdrop.format.RecipientStanza;
 import dev.sealdrop.server.clients.ClientService;
 import dev.sealdrop.server.files.FileRepository;
 import dev.sealdrop.server.files.StoredFile;
@@ -50,8 +56,11 @@ class DownloadService {
 
 	private final StorageKeyWrapper keys;
 
+	private final TransactionTemplate tx;
+
 	DownloadService(ShareService shares, ClientService clients, FileRepository files, StanzaRepository stanzas,
-			BlobStore blobs, StorageKeyWrapper keys) {
+			BlobStore blobs, StorageKeyWrapper keys, PlatformTransactionManager transactionManager) {
+		this.tx = new TransactionTemplate(transactionManager);
 		this.shares = shares;
 		this.clients = clients;
 		this.files = files;
@@ -99,15 +108,59 @@ class DownloadService {
 		}
 		ChunkLayout layout = new ChunkLayout(file.plaintextSize(), file.chunkSize(), file.totalChunks());
 		checkBlob(file, layout);
-		List<byte[]> hashes = chunkHashes(file);
+		List<FileRepository.ChunkDigests> digests = chunkDigests(file, layout);
+		List<byte[]> hashes = digests.stream().map(FileRepository.ChunkDigests::sha256).toList();
+		long[] crcs = digests.stream().mapToLong(FileRepository.ChunkDigests::crc32).toArray();
 		byte[] sealedDigest = Base64.getDecoder().decode(file.sealedDigest());
 		String fingerprint = recipient.fingerprint().toString();
 		String stanza = storeStanza ? this.stanzas.find(file.id(), fingerprint)
 			.orElseGet(() -> this.stanzas.insertOrGet(file.id(), fingerprint, newStanza(file, recipient)))
 				: newStanza(file, recipient);
-		long length = ArchiveWriter.length(payload, layout.totalChunks(), layout.plaintextSize(), 1, hashes != null);
-		return new DownloadArchive(file, payload, layout, hashes, sealedDigest, recipient, stanza, length,
+		ArchiveFrame frame;
+		try {
+			frame = ArchiveFrame.of(payload, layout.plaintextSize(), List.of(RecipientStanza.decode(stanza)), hashes,
+					crcs, sealedDigest);
+		}
+		catch (MalformedArchiveException ex) {
+			throw storageFault(file, "its stored recipient stanza does not parse", ex);
+		}
+		return new DownloadArchive(file, payload, layout, hashes, sealedDigest, recipient, stanza, frame,
 				etag(file, fingerprint, stanza), this.blobs);
+	}
+
+	/**
+	 * The stored SHA-256 and CRC-32 of every chunk. Files stored before CRC-32s were kept get them
+	 * now, once, from the blob.
+	 */
+	private List<FileRepository.ChunkDigests> chunkDigests(StoredFile file, ChunkLayout layout) {
+		List<FileRepository.ChunkDigests> digests = this.files.chunkDigests(file.id());
+		if (digests.size() == layout.totalChunks() && digests.stream().allMatch((d) -> d.crc32() != null)) {
+			return digests;
+		}
+		List<byte[]> hashes = new ArrayList<>();
+		List<Integer> sizes = new ArrayList<>();
+		long[] crcs = new long[Math.toIntExact(layout.totalChunks())];
+		try (InputStream blob = this.blobs.open(file.id())) {
+			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			CRC32 crc = new CRC32();
+			for (int i = 0; i < layout.totalChunks(); i++) {
+				byte[] sealed = blob.readNBytes(Math.toIntExact(layout.sealedSize(i)));
+				if (sealed.length != layout.sealedSize(i)) {
+					throw storageFault(file, "its stored content ends early", null);
+				}
+				hashes.add(sha256.digest(sealed));
+				sizes.add(sealed.length);
+				crc.reset();
+				crc.update(sealed);
+				crcs[i] = crc.getValue();
+			}
+		}
+		catch (IOException | NoSuchAlgorithmException ex) {
+			throw storageFault(file, "its stored content cannot be read", ex);
+		}
+		this.tx.executeWithoutResult((status) -> this.files.replaceChunks(file.id(), hashes, sizes, crcs));
+		logger.info("Stored the chunk CRC-32s of file {} ({} chunks)", file.id(), crcs.length);
+		return this.files.chunkDigests(file.id());
 	}
 
 	private String newStanza(StoredFile file, Recipient recipient) {
@@ -120,16 +173,6 @@ class DownloadService {
 		finally {
 			key.destroy();
 		}
-	}
-
-	private List<byte[]> chunkHashes(StoredFile file) {
-		List<String> hex = this.files.chunkSha256(file.id());
-		if (hex.size() != file.totalChunks()) {
-			// Without the full set the optional chunks[].sha256 members are left out.
-			return null;
-		}
-		HexFormat format = HexFormat.of();
-		return hex.stream().map(format::parseHex).toList();
 	}
 
 	private void checkBlob(StoredFile file, ChunkLayout layout) {

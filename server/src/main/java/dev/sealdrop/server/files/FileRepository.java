@@ -38,11 +38,11 @@ public class FileRepository {
 	}
 
 	/**
-	 * Inserts a file and its per-chunk hashes (32 bytes each, in order).
+	 * Inserts a file and its per-chunk hashes (SHA-256, 32 bytes each, and CRC-32, in order).
 	 * @throws org.springframework.dao.DuplicateKeyException if the owner already has a file with the
 	 * same idempotency key
 	 */
-	public void insert(StoredFile file, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes) {
+	public void insert(StoredFile file, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes, long[] chunkCrc32) {
 		this.jdbc.sql("INSERT INTO files (" + COLUMNS + """
 				) VALUES (:id, :ownerId, :name, :formatVersion, :plaintextSize, :sealedSize, :chunkSize, :totalChunks,
 				:sha256, :sealedDigest, :payloadHeader, :wrappedKey, :serverKeyKid, :warnings, :idempotencyKey, :createdAt)""")
@@ -63,13 +63,29 @@ public class FileRepository {
 			.param("idempotencyKey", file.idempotencyKey())
 			.param("createdAt", UtcTimestamps.toDb(file.createdAt()))
 			.update();
+		insertChunks(file.id(), chunkSha256, chunkSealedSizes, chunkCrc32);
+	}
+
+	/** Replaces a file's per-chunk rows (for files stored before CRC-32s were kept). */
+	public void replaceChunks(String fileId, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes, long[] chunkCrc32) {
+		this.jdbc.sql("DELETE FROM file_chunks WHERE file_id = :id").param("id", fileId).update();
+		insertChunks(fileId, chunkSha256, chunkSealedSizes, chunkCrc32);
+	}
+
+	private void insertChunks(String fileId, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes,
+			long[] chunkCrc32) {
+		if (chunkSealedSizes.size() != chunkSha256.size() || chunkCrc32.length != chunkSha256.size()) {
+			throw new IllegalArgumentException("one size, SHA-256 and CRC-32 per chunk");
+		}
 		HexFormat hex = HexFormat.of();
 		List<Object[]> batch = new ArrayList<>(Math.min(chunkSha256.size(), CHUNK_BATCH));
 		for (int i = 0; i < chunkSha256.size(); i++) {
-			batch.add(new Object[] { file.id(), (long) i, chunkSealedSizes.get(i), hex.formatHex(chunkSha256.get(i)) });
+			batch.add(new Object[] { fileId, (long) i, chunkSealedSizes.get(i), hex.formatHex(chunkSha256.get(i)),
+					chunkCrc32[i] });
 			if (batch.size() == CHUNK_BATCH || i == chunkSha256.size() - 1) {
 				this.template.batchUpdate(
-						"INSERT INTO file_chunks (file_id, chunk_index, sealed_size, sha256) VALUES (?, ?, ?, ?)", batch);
+						"INSERT INTO file_chunks (file_id, chunk_index, sealed_size, sha256, crc32) VALUES (?, ?, ?, ?, ?)",
+						batch);
 				batch.clear();
 			}
 		}
@@ -131,12 +147,25 @@ public class FileRepository {
 		return used != null ? used : 0;
 	}
 
-	/** Hex SHA-256 of each sealed chunk, in order. */
-	public List<String> chunkSha256(String fileId) {
-		return this.jdbc.sql("SELECT sha256 FROM file_chunks WHERE file_id = :id ORDER BY chunk_index")
+	/** The SHA-256 and CRC-32 of each sealed chunk, in order. */
+	public List<ChunkDigests> chunkDigests(String fileId) {
+		HexFormat hex = HexFormat.of();
+		return this.jdbc.sql("SELECT sha256, crc32 FROM file_chunks WHERE file_id = :id ORDER BY chunk_index")
 			.param("id", fileId)
-			.query(String.class)
+			.query((rs, row) -> {
+				long crc = rs.getLong("crc32");
+				Long crc32 = rs.wasNull() ? null : crc;
+				return new ChunkDigests(hex.parseHex(rs.getString("sha256")), crc32);
+			})
 			.list();
+	}
+
+	/**
+	 * What the store keeps of one sealed chunk.
+	 * @param sha256 32 bytes
+	 * @param crc32 its CRC-32, or {@code null} if stored before CRC-32s were kept
+	 */
+	public record ChunkDigests(byte[] sha256, Long crc32) {
 	}
 
 	/** Ids of all files of one owner. */

@@ -2,6 +2,7 @@ package dev.sealdrop.server.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.util.Set;
 
@@ -36,6 +37,14 @@ public interface BlobStore {
 	 * @throws IllegalArgumentException if the range does not lie within the blob
 	 */
 	InputStream open(String key, long offset, long length) throws IOException;
+
+	/**
+	 * Opens a committed blob for reads at any position, for serving parts of it. A filesystem store
+	 * returns a {@link java.nio.channels.FileChannel}, which callers may map to send bytes without
+	 * copying them through the heap. The caller closes the channel.
+	 * @throws NoSuchFileException if there is no such blob
+	 */
+	SeekableByteChannel openChannel(String key) throws IOException;
 
 	/** @throws NoSuchFileException if there is no such blob */
 	long size(String key) throws IOException;

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -58,6 +59,11 @@ public final class FileSystemBlobStore implements BlobStore {
 	@Override
 	public InputStream open(String key) throws IOException {
 		return Files.newInputStream(existing(key));
+	}
+
+	@Override
+	public SeekableByteChannel openChannel(String key) throws IOException {
+		return FileChannel.open(existing(key), StandardOpenOption.READ);
 	}
 
 	@Override

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -214,6 +215,8 @@ class UploadService {
 			MessageDigest sha256 = sha256();
 			List<byte[]> chunkHashes = new ArrayList<>();
 			List<Integer> chunkSizes = new ArrayList<>();
+			LongList chunkCrcs = new LongList();
+			CRC32 crc = new CRC32();
 			long plaintext = 0;
 			ArchiveReader.Chunk chunk;
 			while ((chunk = reader.next()) != null) {
@@ -226,6 +229,9 @@ class UploadService {
 				blob.out().write(sealed);
 				chunkHashes.add(sha256.digest(sealed));
 				chunkSizes.add(sealed.length);
+				crc.reset();
+				crc.update(sealed);
+				chunkCrcs.add(crc.getValue());
 			}
 			ArchiveReader.Summary summary = reader.summary();
 			if (blob.length() != summary.plaintextLength() + GCM_TAG * summary.chunks()) {
@@ -244,7 +250,7 @@ class UploadService {
 					HexFormat.of().formatHex(summary.sha256()), Base64.getEncoder().encodeToString(summary.sealedDigest()),
 					reader.payload().encode(), wrappedKey, header.openedWith().kid(), header.warnings(), idempotencyKey,
 					UtcTimestamps.now());
-			Optional<StoredFile> earlier = commit(me, blob, file, chunkHashes, chunkSizes);
+			Optional<StoredFile> earlier = commit(me, blob, file, chunkHashes, chunkSizes, chunkCrcs.toArray());
 			if (earlier.isPresent()) {
 				return new Result(FileView.of(earlier.get()), true, body.count());
 			}
@@ -260,7 +266,7 @@ class UploadService {
 	 * @return the earlier file when a concurrent upload with the same idempotency key won
 	 */
 	private Optional<StoredFile> commit(SealdropPrincipal me, PendingBlob blob, StoredFile file,
-			List<byte[]> chunkHashes, List<Integer> chunkSizes) throws IOException {
+			List<byte[]> chunkHashes, List<Integer> chunkSizes, long[] chunkCrcs) throws IOException {
 		synchronized (this.commitLocks.computeIfAbsent(me.userId(), id -> new Object())) {
 			long quota = this.properties.userQuota().toBytes();
 			long used = this.files.usedBytes(me.userId());
@@ -274,7 +280,7 @@ class UploadService {
 						this.files.releaseIdempotencyKey(me.userId(), file.idempotencyKey(),
 								file.createdAt().minus(this.properties.idempotencyWindow()));
 					}
-					this.files.insert(file, chunkHashes, chunkSizes);
+					this.files.insert(file, chunkHashes, chunkSizes, chunkCrcs);
 				});
 				// Only a durable row may be acknowledged with 201.
 				this.durability.sync();
@@ -328,6 +334,26 @@ class UploadService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** A growable {@code long[]}: a CRC per chunk without a boxed Long each. */
+	private static final class LongList {
+
+		private long[] values = new long[64];
+
+		private int size;
+
+		void add(long value) {
+			if (this.size == this.values.length) {
+				this.values = Arrays.copyOf(this.values, this.size * 2);
+			}
+			this.values[this.size++] = value;
+		}
+
+		long[] toArray() {
+			return Arrays.copyOf(this.values, this.size);
+		}
+
 	}
 
 	/**
