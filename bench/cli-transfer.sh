@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5 benchmark: `sealdrop upload` and `sealdrop download` of one file against a local server,
 # next to what a user would do instead with standard tools, in the same run:
-#   upload:   age -r KEY FILE | curl -T - http://nginx/discard
+#   upload:   age -r KEY FILE | curl -T - http://nginx/store/... (nginx keeps the file, WebDAV PUT)
 #   download: curl http://nginx/static/FILE.age | age -d -i KEY > FILE
 # Client peak RSS from GNU time. (The server side is in server-upload.sh / server-download.sh.)
 #
@@ -31,14 +31,16 @@ age-keygen -o "$work/key.age" 2>/dev/null
 age_recipient=$(age-keygen -y "$work/key.age")
 age -r "$age_recipient" -o "$work/nginx/static/input.age" "$input"
 
-upload_pipeline() { age -r "$age_recipient" "$input" | curl -fsS -o /dev/null -T - -X POST "http://127.0.0.1:$nginx_port/discard"; }
+# The server side of the pipeline keeps what it receives, as sealdrop does: nginx stores the PUT body
+# as a file on the same disk (no fsync; sealdrop's server syncs before it answers).
+upload_pipeline() { age -r "$age_recipient" "$input" | curl -fsS -o /dev/null -T - "http://127.0.0.1:$nginx_port/store/input.age"; }
 download_pipeline() { curl -fsS "http://127.0.0.1:$nginx_port/static/input.age" | age -d -i "$work/key.age" >"$work/age.out"; }
 
 echo "Input: ${size_mib} MiB of random data; client JVM: $heap; $(java -version 2>&1 | head -1); $(nproc) cores"
 echo
 table_header
 measure "sealdrop upload" "$bytes" bash -c 'exec java "$1" -jar "$2" upload --quiet --json "$3" >"$4"' _ "$heap" "$jar" "$input" "$work/upload.json"
-measure "age -r | curl -T - (nginx)" "$bytes" bash -c "$(declare -f upload_pipeline); age_recipient=$age_recipient input=$input nginx_port=$nginx_port upload_pipeline"
+measure "age -r | curl -T - (nginx PUT)" "$bytes" bash -c "$(declare -f upload_pipeline); age_recipient=$age_recipient input=$input nginx_port=$nginx_port upload_pipeline"
 id=$(python3 -c 'import json,sys; print(json.loads(open(sys.argv[1]).read().splitlines()[0])["id"])' "$work/upload.json")
 measure "sealdrop download" "$bytes" java "$heap" -jar "$jar" download --quiet -o "$work/sealdrop.out" "$id"
 measure "curl (nginx) | age -d" "$bytes" bash -c "$(declare -f download_pipeline); work=$work nginx_port=$nginx_port download_pipeline"

@@ -69,10 +69,11 @@ start_server() {
 	return 1
 }
 
-# start_nginx DIR PORT: nginx on loopback with /discard (reads and drops a body) and /static (files in DIR/static).
+# start_nginx DIR PORT: nginx on loopback with /discard (reads and drops a body), /static (files in
+# DIR/static) and /store/ (WebDAV PUT: keeps the body as a file in DIR/store, on the same disk).
 start_nginx() {
 	local dir=$1 port=$2
-	mkdir -p "$dir/static" "$dir/tmp"
+	mkdir -p "$dir/static" "$dir/store" "$dir/tmp"
 	cat >"$dir/nginx.conf" <<NGINX
 worker_processes 1;
 pid $dir/nginx.pid;
@@ -91,6 +92,7 @@ http {
 		client_max_body_size 0;
 		location /discard { return 204; }
 		location /static/ { alias $dir/static/; }
+		location /store/ { alias $dir/store/; dav_methods PUT; dav_access user:rw; }
 	}
 }
 NGINX
@@ -130,7 +132,7 @@ start_server_and_nginx() {
 	local port
 	port=$(free_port)
 	nginx_port=$(free_port)
-	start_server "$work/data" "$port" -Xmx256m
+	start_server "$work/data" "$port" -Xmx256m ${SERVER_JAVA_OPTS:-}
 	start_nginx "$work/nginx" "$nginx_port"
 	trap "kill $SERVER_PID 2>/dev/null; stop_nginx '$work/nginx'" EXIT
 	url=http://127.0.0.1:$port

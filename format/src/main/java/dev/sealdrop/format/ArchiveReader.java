@@ -154,9 +154,26 @@ public final class ArchiveReader implements Closeable {
 		if (opened == null) {
 			return null;
 		}
-		byte[] sealed = (opened.sealed() != null) ? opened.sealed()
-				: this.resealer.seal(opened.index(), opened.last(), opened.plaintext(), 0, opened.plaintext().length);
-		return new Chunk(opened.index(), opened.last(), sealed, opened.plaintext().length);
+		if (opened.sealed() != null && this.source instanceof V1ChunkSource v1) {
+			// hashed already, for the trailer's check
+			return new Chunk(opened.index(), opened.last(), opened.sealed(), opened.plaintext().length,
+					v1.lastSealedSha256());
+		}
+		byte[] sealed = this.resealer.seal(opened.index(), opened.last(), opened.plaintext(), 0, opened.plaintext().length);
+		return new Chunk(opened.index(), opened.last(), sealed, opened.plaintext().length,
+				Sha256.of(sealed, 0, sealed.length));
+	}
+
+	/**
+	 * Lets {@link #next()} read every full chunk into one reused array: a {@link Chunk#sealed()} is then
+	 * valid only until the next call. For callers that store or send each chunk before asking for the
+	 * next (a server writing them to a blob), it saves a chunk-sized allocation per chunk, which for
+	 * 1 MiB chunks is a humongous object for G1 and, at large sizes, a garbage collection cycle each.
+	 * @return this reader
+	 */
+	public ArchiveReader reuseChunkBuffers() {
+		reuseSealedBuffers();
+		return this;
 	}
 
 	/** Like {@link #next()} with the plaintext, and without re-sealing format-0 chunks. */
@@ -222,8 +239,9 @@ public final class ArchiveReader implements Closeable {
 	 * @param last whether it is the last chunk
 	 * @param sealed the v1 sealed bytes (ciphertext and tag) under {@link #payload()}
 	 * @param plaintextLength its plaintext length
+	 * @param sealedSha256 the SHA-256 of {@code sealed}, as {@code checksums.txt} lists it
 	 */
-	public record Chunk(long index, boolean last, byte[] sealed, int plaintextLength) {
+	public record Chunk(long index, boolean last, byte[] sealed, int plaintextLength, byte[] sealedSha256) {
 	}
 
 	/**

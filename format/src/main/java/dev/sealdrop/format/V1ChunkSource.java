@@ -109,6 +109,11 @@ final class V1ChunkSource implements ChunkSource {
 		return (this.sha256 != null) ? this.sha256.clone() : null;
 	}
 
+	/** The SHA-256 of the sealed chunk {@link #next()} returned last. */
+	byte[] lastSealedSha256() {
+		return this.sealedHashes.last();
+	}
+
 	/** The trailer's {@code sealed_sha256}, once verified. */
 	byte[] sealedDigest() {
 		return (this.sealedDigest != null) ? this.sealedDigest.clone() : null;

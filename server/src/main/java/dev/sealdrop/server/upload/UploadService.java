@@ -3,8 +3,6 @@ package dev.sealdrop.server.upload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,10 +207,10 @@ class UploadService {
 		ReaderLimits limits = new ReaderLimits(this.properties.maxMetadataSize().toBytes(),
 				this.properties.maxChunks(), this.spoolDir);
 		String id = UUID.randomUUID().toString();
-		try (ArchiveReader reader = open(body, limits); PendingBlob blob = this.blobs.create(id)) {
+		// each chunk goes to the blob before the next is read, so one array serves them all
+		try (ArchiveReader reader = open(body, limits).reuseChunkBuffers(); PendingBlob blob = this.blobs.create(id)) {
 			ArchiveHeader header = reader.header();
 			String name = nameOf(header, source.clientName());
-			MessageDigest sha256 = sha256();
 			List<byte[]> chunkHashes = new ArrayList<>();
 			List<Integer> chunkSizes = new ArrayList<>();
 			LongList chunkCrcs = new LongList();
@@ -227,7 +225,7 @@ class UploadService {
 				}
 				byte[] sealed = chunk.sealed();
 				blob.out().write(sealed);
-				chunkHashes.add(sha256.digest(sealed));
+				chunkHashes.add(chunk.sealedSha256());
 				chunkSizes.add(sealed.length);
 				crc.reset();
 				crc.update(sealed);
@@ -325,15 +323,6 @@ class UploadService {
 			return FileNames.check(clientName, "the filename field");
 		}
 		return "unnamed";
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	/** A growable {@code long[]}: a CRC per chunk without a boxed Long each. */
