@@ -74,7 +74,11 @@ start_server() {
 start_nginx() {
 	local dir=$1 port=$2
 	mkdir -p "$dir/static" "$dir/store" "$dir/tmp"
+	# started as root, nginx's workers would run as nobody and could not write DIR/store
+	local user_line=""
+	[ "$(id -u)" = 0 ] && user_line="user root;"
 	cat >"$dir/nginx.conf" <<NGINX
+$user_line
 worker_processes 1;
 pid $dir/nginx.pid;
 error_log $dir/error.log;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Issue 3 benchmark: upload archives to the sealdrop server with curl, against the same bytes sent
-# with curl to nginx (a location that reads and discards the body), in the same run.
+# with curl to nginx, in the same run: once to a location that reads and discards the body, once
+# as a WebDAV PUT that keeps it as a file on the same disk (as an upload service must).
 #   1. one archive of SIZE_MIB (default 1024): time, server peak heap and peak RSS (server -Xmx256m)
 #   2. CONCURRENT (default 8) concurrent uploads of PAR_MIB (default 256) each
 #
@@ -32,6 +33,8 @@ par_bytes=$(stat -c %s "$work/par.zip")
 
 post_server() { curl -fsS -o /dev/null "${auth[@]}" -H 'Content-Type: application/zip' -X POST -T "$1" "$url/api/v1/files"; }
 post_nginx() { curl -fsS -o /dev/null -H 'Content-Type: application/zip' -X POST -T "$1" "http://127.0.0.1:$nginx_port/discard"; }
+# nginx keeping the body as a file on the same disk (WebDAV PUT, no fsync), as an upload service must
+put_nginx() { curl -fsS -o /dev/null -T "$1" "http://127.0.0.1:$nginx_port/store/$(basename "$1").$RANDOM$RANDOM"; }
 parallel() {
 	local fn=$1 file=$2 pids=()
 	for _ in $(seq 1 "$concurrent"); do "$fn" "$file" & pids+=($!); done
@@ -48,19 +51,22 @@ sampler=$!
 
 timed t_server post_server "$work/big.zip"
 timed t_nginx post_nginx "$work/big.zip"
+timed t_store put_nginx "$work/big.zip"
 timed t_server_par parallel post_server "$work/par.zip"
 timed t_nginx_par parallel post_nginx "$work/par.zip"
+timed t_store_par parallel put_nginx "$work/par.zip"
 kill "$sampler" 2>/dev/null || true
 
 mib() { echo "scale=1; $1 / 1048576 / $2" | bc -l; }
 echo "Server: -Xmx256m, sealdrop.upload.max-concurrent-per-user=$concurrent; archive ${size_mib} MiB plaintext (${big_bytes} bytes); $(java -version 2>&1 | head -1); $(nproc) cores"
 echo
-echo "| upload | sealdrop s | sealdrop MiB/s | nginx s | nginx MiB/s | ratio |"
-echo "|---|---|---|---|---|---|"
-printf '| 1 x %s MiB | %.2f | %s | %.2f | %s | %.2f |\n' "$size_mib" "$t_server" "$(mib "$big_bytes" "$t_server")" \
-	"$t_nginx" "$(mib "$big_bytes" "$t_nginx")" "$(echo "$t_nginx / $t_server" | bc -l)"
-printf '| %s x %s MiB concurrent | %.2f | %s | %.2f | %s | %.2f |\n' "$concurrent" "$par_mib" "$t_server_par" \
-	"$(mib $((par_bytes * concurrent)) "$t_server_par")" "$t_nginx_par" "$(mib $((par_bytes * concurrent)) "$t_nginx_par")" \
-	"$(echo "$t_nginx_par / $t_server_par" | bc -l)"
+echo "| upload | sealdrop s | sealdrop MiB/s | nginx discard MiB/s | ratio | nginx PUT (stores) MiB/s | ratio |"
+echo "|---|---|---|---|---|---|---|"
+row() { # label bytes t_server t_discard t_store
+	printf '| %s | %.2f | %s | %s | %.2f | %s | %.2f |\n' "$1" "$3" "$(mib "$2" "$3")" "$(mib "$2" "$4")" \
+		"$(echo "$4 / $3" | bc -l)" "$(mib "$2" "$5")" "$(echo "$5 / $3" | bc -l)"
+}
+row "1 x $size_mib MiB" "$big_bytes" "$t_server" "$t_nginx" "$t_store"
+row "$concurrent x $par_mib MiB concurrent" $((par_bytes * concurrent)) "$t_server_par" "$t_nginx_par" "$t_store_par"
 echo
 echo "Server peak heap used: $(cat "$heap_file") MiB (sampled every 0.2 s with jstat); peak RSS: $(peak_rss_mib "$SERVER_PID") MiB"
