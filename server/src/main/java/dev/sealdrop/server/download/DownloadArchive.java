@@ -81,6 +81,7 @@ final class DownloadArchive {
 	void send(SeekableByteChannel blob, long start, long count, ServletOutputStream out) throws IOException {
 		try (BlobTarget target = new BlobTarget(this.frame, blob, out)) {
 			this.frame.write(start, count, target);
+			target.flush();
 		}
 	}
 
