@@ -1,7 +1,10 @@
 package dev.sealdrop.server.identity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -9,6 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
@@ -40,10 +44,14 @@ class IdentityController {
 
 	private final Clock clock;
 
-	IdentityController(ServerIdentity identity, ServerKeyRing ring, ObjectProvider<Clock> clock) {
+	private final ChallengeLimiter limiter;
+
+	IdentityController(ServerIdentity identity, ServerKeyRing ring, IdentityProperties properties,
+			ObjectProvider<Clock> clock) {
 		this.identity = identity;
 		this.ring = ring;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
+		this.limiter = new ChallengeLimiter(properties.challengesPerMinute(), properties.challengeBurst(), this.clock);
 	}
 
 	@GetMapping(path = "/api/v1/server-key/ca.pem", produces = { "application/x-pem-file", MediaType.TEXT_PLAIN_VALUE })
@@ -70,7 +78,18 @@ class IdentityController {
 	@ApiResponse(responseCode = "200", description = "The signed answer with the certificate chain")
 	@ApiResponse(responseCode = "400", description = "validation-failed: nonce is not standard base64 of 16..64 bytes",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<ChallengeView> challenge(@RequestBody ChallengeRequest request) {
+	@ApiResponse(responseCode = "429",
+			description = "challenge-throttled: too many challenges from this address (sealdrop.identity.challenges-per-minute); "
+					+ "Retry-After says when to ask again",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<ChallengeView> challenge(@RequestBody ChallengeRequest request, HttpServletRequest http) {
+		// counted before the body is looked at: an invalid nonce costs no signature, but the limit is for the endpoint
+		Optional<Duration> wait = this.limiter.acquire(http.getRemoteAddr());
+		if (wait.isPresent()) {
+			throw new ApiException(ProblemType.TOO_MANY_CHALLENGES,
+					"Too many challenges from your address; ask again after the time in Retry-After.", Map.of(),
+					wait.get(), null);
+		}
 		if (request == null || request.nonce() == null) {
 			throw new ApiException(ProblemType.VALIDATION_FAILED, "nonce is required: standard base64 of "
 					+ ChallengeResponse.MIN_NONCE_BYTES + " to " + ChallengeResponse.MAX_NONCE_BYTES + " random bytes.");

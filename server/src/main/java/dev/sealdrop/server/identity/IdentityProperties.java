@@ -3,6 +3,8 @@ package dev.sealdrop.server.identity;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  * @param renewBefore a generated signing certificate closer than this to its end is re-issued at start
  * @param statementValidity how long a key statement for the current key is valid from the time it is
  * served (clients refuse expired statements, so a replayed old one dies)
+ * @param challengesPerMinute answers to {@code POST /api/v1/server-key/challenge} per client address
+ * and minute after the burst (each costs a signature); 0 for no limit
+ * @param challengeBurst answers a client address may get at once
  */
 @ConfigurationProperties("sealdrop.identity")
 @Validated
@@ -32,7 +37,9 @@ public record IdentityProperties(Path certificateChainFile, Path privateKeyFile,
 		@NotBlank @Size(max = 64) @DefaultValue("sealdrop local CA") String caName,
 		@NotBlank @Size(max = 64) @DefaultValue("sealdrop server") String signerName,
 		@NotNull @DefaultValue("365d") Duration signingValidity, @NotNull @DefaultValue("30d") Duration renewBefore,
-		@NotNull @DefaultValue("7d") Duration statementValidity) {
+		@NotNull @DefaultValue("7d") Duration statementValidity,
+		@Min(0) @Max(60_000) @DefaultValue("600") int challengesPerMinute,
+		@Min(1) @Max(10_000) @DefaultValue("100") int challengeBurst) {
 
 	public IdentityProperties {
 		if ((certificateChainFile == null) != (privateKeyFile == null)) {

@@ -31,6 +31,8 @@ import org.springframework.http.HttpStatus;
  * <li>{@link #UNAUTHORIZED} 401 (with {@code WWW-Authenticate}), {@link #FORBIDDEN} 403.</li>
  * <li>{@link #TOO_MANY_LOGIN_ATTEMPTS} 429: login throttled after repeated failures; carries
  * {@code Retry-After}.</li>
+ * <li>{@link #TOO_MANY_CHALLENGES} 429: too many server-key challenges from one address; carries
+ * {@code Retry-After}.</li>
  * <li>{@link #INTERNAL} 500: anything unexpected; the detail never contains internals, the cause is
  * logged server-side.</li>
  * </ul>
@@ -55,6 +57,7 @@ public enum ProblemType {
 	UNAUTHORIZED(HttpStatus.UNAUTHORIZED, "unauthorized", "Authentication required"),
 	FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
 	TOO_MANY_LOGIN_ATTEMPTS(HttpStatus.TOO_MANY_REQUESTS, "login-throttled", "Too many failed logins"),
+	TOO_MANY_CHALLENGES(HttpStatus.TOO_MANY_REQUESTS, "challenge-throttled", "Too many challenges"),
 	INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error");
 
 	/** Prefix of every problem type URI. */

@@ -158,6 +158,44 @@ class IdentityControllerTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void challengesAreLimitedPerAddress() throws Exception {
+		String nonce = "{\"nonce\":\"" + Base64.getEncoder().encodeToString(new byte[16]) + "\"}";
+		// the default burst is 100 answers, refilled at 10 a second while they are used up
+		int answered = 0;
+		MockHttpServletResponse refused = null;
+		while (refused == null && answered < 1000) {
+			MockHttpServletResponse response = this.mvc
+				.perform(post("/api/v1/server-key/challenge").with(from("192.0.2.77"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(nonce))
+				.andReturn()
+				.getResponse();
+			if (response.getStatus() == 200) {
+				answered++;
+			}
+			else {
+				refused = response;
+			}
+		}
+		assertThat(answered).isBetween(100, 999);
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(jsonOf(refused.getContentAsString()).get("type").asString())
+			.isEqualTo("urn:sealdrop:problem:challenge-throttled");
+		// 600 a minute: the next answer is at most 0.1 s away, rounded up to whole seconds
+		assertThat(refused.getHeader("Retry-After")).isEqualTo("1");
+		this.mvc.perform(post("/api/v1/server-key/challenge").with(from("192.0.2.78"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(nonce)).andExpect(status().isOk());
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+		return (request) -> {
+			request.setRemoteAddr(address);
+			return request;
+		};
+	}
+
+	@Test
 	void missingNonceIsAValidationError() throws Exception {
 		this.mvc.perform(post("/api/v1/server-key/challenge").contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest());

@@ -29,12 +29,12 @@ class IdentityLoaderTests {
 
 	private static IdentityProperties local(Duration signingValidity, Duration renewBefore) {
 		return new IdentityProperties(null, null, null, "test CA", "test signer", signingValidity, renewBefore,
-				Duration.ofDays(7));
+				Duration.ofDays(7), 600, 100);
 	}
 
 	private static IdentityProperties configured(Path chain, Path key, String passphrase) {
 		return new IdentityProperties(chain, key, passphrase, "test CA", "test signer", Duration.ofDays(365),
-				Duration.ofDays(30), Duration.ofDays(7));
+				Duration.ofDays(30), Duration.ofDays(7), 600, 100);
 	}
 
 	private ServerIdentity loadLocal(IdentityProperties properties) throws Exception {

@@ -1,0 +1,94 @@
+package dev.sealdrop.server.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChallengeLimiterTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	@Test
+	void aBurstThenTheRate() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 3, this.clock);
+		for (int i = 0; i < 3; i++) {
+			assertThat(limiter.acquire("a")).isEmpty();
+		}
+		assertThat(limiter.acquire("a")).hasValue(Duration.ofSeconds(1));
+		this.clock.advance(Duration.ofMillis(400));
+		assertThat(limiter.acquire("a")).hasValue(Duration.ofMillis(600));
+		this.clock.advance(Duration.ofMillis(600));
+		assertThat(limiter.acquire("a")).isEmpty();
+		assertThat(limiter.acquire("a")).isPresent();
+	}
+
+	@Test
+	void addressesHaveTheirOwnBuckets() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 1, this.clock);
+		assertThat(limiter.acquire("a")).isEmpty();
+		assertThat(limiter.acquire("a")).isPresent();
+		assertThat(limiter.acquire("b")).isEmpty();
+	}
+
+	@Test
+	void theBucketRefillsOnlyUpToTheBurst() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 2, this.clock);
+		assertThat(limiter.acquire("a")).isEmpty();
+		this.clock.advance(Duration.ofHours(1));
+		assertThat(limiter.acquire("a")).isEmpty();
+		assertThat(limiter.acquire("a")).isEmpty();
+		assertThat(limiter.acquire("a")).isPresent();
+	}
+
+	@Test
+	void zeroMeansNoLimit() {
+		ChallengeLimiter limiter = new ChallengeLimiter(0, 1, this.clock);
+		for (int i = 0; i < 1000; i++) {
+			assertThat(limiter.acquire("a")).isEmpty();
+		}
+		assertThat(limiter.tracked()).isZero();
+	}
+
+	@Test
+	void fullBucketsAreForgottenWhenTheTableGrows() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 1, this.clock);
+		for (int i = 0; i <= 10_000; i++) {
+			limiter.acquire("10.0." + (i / 256) + "." + (i % 256));
+		}
+		assertThat(limiter.tracked()).isEqualTo(10_001);
+		this.clock.advance(Duration.ofMinutes(1));
+		limiter.acquire("192.0.2.1");
+		assertThat(limiter.tracked()).isEqualTo(1);
+	}
+
+	private static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}
