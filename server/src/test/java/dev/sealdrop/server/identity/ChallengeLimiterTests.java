@@ -1,11 +1,10 @@
 package dev.sealdrop.server.identity;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.sealdrop.server.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,31 +63,6 @@ class ChallengeLimiterTests {
 		this.clock.advance(Duration.ofMinutes(1));
 		limiter.acquire("192.0.2.1");
 		assertThat(limiter.tracked()).isEqualTo(1);
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

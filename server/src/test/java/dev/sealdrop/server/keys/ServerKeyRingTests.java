@@ -9,7 +9,6 @@ import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sealdrop.format.Identity;
+import dev.sealdrop.server.MutableClock;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
 import dev.sealdrop.server.storage.DatabaseDurability;
@@ -273,35 +273,6 @@ class ServerKeyRingTests {
 
 		private void replace(String kid, java.util.function.UnaryOperator<ServerKeyRow> change) {
 			this.rows.replaceAll(r -> r.kid().equals(kid) ? change.apply(r) : r);
-		}
-
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
 		}
 
 	}

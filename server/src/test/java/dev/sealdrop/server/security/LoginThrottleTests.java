@@ -1,12 +1,10 @@
 package dev.sealdrop.server.security;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.sealdrop.server.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,31 +118,6 @@ class LoginThrottleTests {
 		for (int i = 0; i < times; i++) {
 			this.throttle.recordFailure(username, address);
 		}
-	}
-
-	static final class MutableClock extends Clock {
-
-		private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
