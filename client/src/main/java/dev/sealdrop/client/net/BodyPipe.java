@@ -39,7 +39,9 @@ final class BodyPipe {
 
 	static final int CHUNK = 64 * 1024;
 
-	private static final int MAX_CHUNKS = 16;
+	// 4 MiB: room for a few sealed chunks, so the encryptor seals the next chunk while the HTTP client
+	// still sends the last (with 1 MiB the two took turns and a 1 GiB upload took a third longer)
+	private static final int MAX_CHUNKS = 64;
 
 	private final BodySupplier supplier;
 

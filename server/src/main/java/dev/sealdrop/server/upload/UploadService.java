@@ -208,7 +208,8 @@ class UploadService {
 				this.properties.maxChunks(), this.spoolDir);
 		String id = UUID.randomUUID().toString();
 		// each chunk goes to the blob before the next is read, so one array serves them all
-		try (ArchiveReader reader = open(body, limits).reuseChunkBuffers(); PendingBlob blob = this.blobs.create(id)) {
+		try (ArchiveReader reader = open(body, limits).reuseChunkBuffers(); PendingBlob blob = this.blobs.create(id);
+				BackgroundBlobWriter blobWriter = new BackgroundBlobWriter(blob.out())) {
 			ArchiveHeader header = reader.header();
 			String name = nameOf(header, source.clientName());
 			List<byte[]> chunkHashes = new ArrayList<>();
@@ -224,13 +225,14 @@ class UploadService {
 							this.properties.userQuota().toBytes() - quotaLeft);
 				}
 				byte[] sealed = chunk.sealed();
-				blob.out().write(sealed);
+				blobWriter.write(sealed, 0, sealed.length);
 				chunkHashes.add(chunk.sealedSha256());
 				chunkSizes.add(sealed.length);
 				crc.reset();
 				crc.update(sealed);
 				chunkCrcs.add(crc.getValue());
 			}
+			blobWriter.finish();
 			ArchiveReader.Summary summary = reader.summary();
 			if (blob.length() != summary.plaintextLength() + GCM_TAG * summary.chunks()) {
 				throw new IllegalStateException("stored length does not match the verified chunks");
