@@ -160,8 +160,8 @@ class ArchiveController {
 
 	/**
 	 * The servlet container's own output stream, under the wrappers Spring MVC and Spring Security put
-	 * around the response: those streams do not override {@code write(ByteBuffer)}, so each mapped chunk
-	 * would be copied into a new heap array. The response is committed through the wrappers first, so
+	 * around the response: those streams do not override {@code write(ByteBuffer)}, so each direct
+	 * buffer of chunk data would be copied into a new heap array. The response is committed through the wrappers first, so
 	 * whatever they do on commit (Spring Security writes its headers then) still happens. Safe because
 	 * the body is written synchronously, in the request thread.
 	 */

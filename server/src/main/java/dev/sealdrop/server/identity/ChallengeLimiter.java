@@ -9,11 +9,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * A token bucket per client address for the unauthenticated challenge endpoint: every answer costs
  * the server an ECDSA P-384 signature, so without a limit anyone could keep its CPU busy for free.
  * Each address gets {@code burst} answers at once and {@code perMinute} a minute after that. State is
- * in memory and per server instance; idle buckets are dropped once the table grows large.
+ * in memory and per server instance. Full buckets carry no information and are dropped when the
+ * table grows large (at most once a second, so pruning itself cannot be driven to eat the CPU); if
+ * the table is still too large, which takes many addresses in the refill time (IPv6), it is cleared:
+ * those addresses then start with full buckets again, which bounds memory at the cost of the limit.
  */
 final class ChallengeLimiter {
 
 	private static final int PRUNE_ABOVE = 10_000;
+
+	private static final int CLEAR_ABOVE = 100_000;
+
+	private static final long PRUNE_EVERY_NANOS = 1_000_000_000L;
 
 	private record Bucket(double tokens, long atNanos) {
 	}
@@ -25,6 +32,8 @@ final class ChallengeLimiter {
 	private final Clock clock;
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+	private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
 
 	ChallengeLimiter(int perMinute, int burst, Clock clock) {
 		this.perMinute = perMinute;
@@ -63,10 +72,17 @@ final class ChallengeLimiter {
 		return Math.min(this.burst, bucket.tokens() + added);
 	}
 
-	// A full bucket carries no information: forget it when the table is large.
 	private void prune(long now) {
-		if (this.buckets.size() > PRUNE_ABOVE) {
-			this.buckets.entrySet().removeIf((entry) -> refilled(entry.getValue(), now) >= this.burst);
+		if (this.buckets.size() <= PRUNE_ABOVE) {
+			return;
+		}
+		long last = this.lastPrune.get();
+		if (last != Long.MIN_VALUE && now - last < PRUNE_EVERY_NANOS || !this.lastPrune.compareAndSet(last, now)) {
+			return;
+		}
+		this.buckets.entrySet().removeIf((entry) -> refilled(entry.getValue(), now) >= this.burst);
+		if (this.buckets.size() > CLEAR_ABOVE) {
+			this.buckets.clear();
 		}
 	}
 

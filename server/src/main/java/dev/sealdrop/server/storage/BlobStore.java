@@ -39,9 +39,9 @@ public interface BlobStore {
 	InputStream open(String key, long offset, long length) throws IOException;
 
 	/**
-	 * Opens a committed blob for reads at any position, for serving parts of it. A filesystem store
-	 * returns a {@link java.nio.channels.FileChannel}, which callers may map to send bytes without
-	 * copying them through the heap. The caller closes the channel.
+	 * Opens a committed blob for reads at any position, for serving parts of it: a caller can read
+	 * into a direct buffer and hand that to the network without a copy through the heap. The caller
+	 * closes the channel.
 	 * @throws NoSuchFileException if there is no such blob
 	 */
 	SeekableByteChannel openChannel(String key) throws IOException;

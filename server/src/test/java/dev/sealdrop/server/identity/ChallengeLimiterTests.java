@@ -65,4 +65,19 @@ class ChallengeLimiterTests {
 		assertThat(limiter.tracked()).isEqualTo(1);
 	}
 
+	@Test
+	void pruningRunsAtMostOnceASecondAndATableOfBusyAddressesIsCleared() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 2, this.clock);
+		for (int i = 0; i <= 100_000; i++) {
+			// one answer each: no bucket is full again within the second
+			limiter.acquire("2001:db8::" + Integer.toHexString(i));
+		}
+		// the first prune at 10 001 entries found nothing to drop, and later ones were skipped
+		assertThat(limiter.tracked()).isEqualTo(100_001);
+		this.clock.advance(Duration.ofMillis(1500));
+		limiter.acquire("192.0.2.1");
+		// 1.5 s refills 1.5 of 2 tokens: still nothing full, so the table over 100 000 is cleared
+		assertThat(limiter.tracked()).isEqualTo(1);
+	}
+
 }
