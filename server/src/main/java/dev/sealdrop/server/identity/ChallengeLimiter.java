@@ -52,7 +52,7 @@ final class ChallengeLimiter {
 		long now = nanos();
 		prune(now);
 		Duration[] wait = new Duration[1];
-		this.buckets.compute(address, (key, bucket) -> {
+		this.buckets.compute(keyOf(address), (key, bucket) -> {
 			double tokens = refilled(bucket, now);
 			if (tokens >= 1) {
 				return new Bucket(tokens - 1, now);
@@ -62,6 +62,27 @@ final class ChallengeLimiter {
 			return new Bucket(tokens, now);
 		});
 		return Optional.ofNullable(wait[0]);
+	}
+
+	/**
+	 * IPv6 addresses count by their /64: a subscriber usually gets a whole /64, so one bucket per
+	 * address would give one client billions of buckets.
+	 */
+	static String keyOf(String address) {
+		if (address == null || address.indexOf(':') < 0) {
+			return String.valueOf(address);
+		}
+		try {
+			byte[] bytes = java.net.InetAddress.getByName(address).getAddress();
+			if (bytes.length != 16) {
+				return address;
+			}
+			return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+		}
+		catch (java.net.UnknownHostException ex) {
+			// not a literal address; the container never gives one, but do not resolve names here
+			return address;
+		}
 	}
 
 	private double refilled(Bucket bucket, long now) {

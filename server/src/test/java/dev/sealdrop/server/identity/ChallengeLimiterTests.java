@@ -35,6 +35,16 @@ class ChallengeLimiterTests {
 	}
 
 	@Test
+	void ipv6AddressesShareTheBucketOfTheirSlash64() {
+		ChallengeLimiter limiter = new ChallengeLimiter(60, 1, this.clock);
+		assertThat(limiter.acquire("2001:db8:1:2::1")).isEmpty();
+		assertThat(limiter.acquire("2001:db8:1:2:ffff::9")).isPresent();
+		assertThat(limiter.acquire("2001:db8:1:3::1")).isEmpty();
+		assertThat(ChallengeLimiter.keyOf("2001:db8:1:2::1")).isEqualTo("20010db800010002::/64");
+		assertThat(ChallengeLimiter.keyOf("192.0.2.1")).isEqualTo("192.0.2.1");
+	}
+
+	@Test
 	void theBucketRefillsOnlyUpToTheBurst() {
 		ChallengeLimiter limiter = new ChallengeLimiter(60, 2, this.clock);
 		assertThat(limiter.acquire("a")).isEmpty();
@@ -70,7 +80,7 @@ class ChallengeLimiterTests {
 		ChallengeLimiter limiter = new ChallengeLimiter(60, 2, this.clock);
 		for (int i = 0; i <= 100_000; i++) {
 			// one answer each: no bucket is full again within the second
-			limiter.acquire("2001:db8::" + Integer.toHexString(i));
+			limiter.acquire("10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255));
 		}
 		// the first prune at 10 001 entries found nothing to drop, and later ones were skipped
 		assertThat(limiter.tracked()).isEqualTo(100_001);
