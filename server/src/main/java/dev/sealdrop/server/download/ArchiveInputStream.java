@@ -9,8 +9,8 @@ import dev.sealdrop.format.ArchiveWriter;
 /**
  * The bytes of a v1 archive, generated on demand: each time the buffer runs dry the next sealed chunk
  * is copied from the blob through the {@link ArchiveWriter} into it, so at most about one chunk is
- * held. Pull-based (no thread, no pipe), so the same stream serves a whole download, a range
- * ({@link #skip}) and the plaintext decryption. {@link #close()} closes the blob stream.
+ * held. Pull-based (no thread, no pipe), for the server-side decryption of the plaintext endpoint;
+ * archive downloads are sent by {@link BlobTarget} instead. {@link #close()} closes the blob stream.
  */
 final class ArchiveInputStream extends InputStream {
 
@@ -75,18 +75,6 @@ final class ArchiveInputStream extends InputStream {
 		System.arraycopy(this.buffer.bytes(), this.position, b, off, n);
 		this.position += n;
 		return n;
-	}
-
-	/** Skips without copying; the skipped part is still generated (chunk CRCs feed the directory). */
-	@Override
-	public long skip(long n) throws IOException {
-		long skipped = 0;
-		while (skipped < n && fill()) {
-			int step = (int) Math.min(n - skipped, this.buffer.size() - this.position);
-			this.position += step;
-			skipped += step;
-		}
-		return skipped;
 	}
 
 	@Override

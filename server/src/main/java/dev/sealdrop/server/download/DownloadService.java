@@ -160,7 +160,11 @@ class DownloadService {
 		}
 		this.tx.executeWithoutResult((status) -> this.files.replaceChunks(file.id(), hashes, sizes, crcs));
 		logger.info("Stored the chunk CRC-32s of file {} ({} chunks)", file.id(), crcs.length);
-		return this.files.chunkDigests(file.id());
+		List<FileRepository.ChunkDigests> computed = new ArrayList<>();
+		for (int i = 0; i < crcs.length; i++) {
+			computed.add(new FileRepository.ChunkDigests(hashes.get(i), crcs[i]));
+		}
+		return computed;
 	}
 
 	private String newStanza(StoredFile file, Recipient recipient) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A token bucket per client address for the unauthenticated challenge endpoint: every answer costs
@@ -33,7 +34,7 @@ final class ChallengeLimiter {
 
 	private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	private final java.util.concurrent.atomic.AtomicLong lastPrune = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+	private final AtomicLong lastPrune = new AtomicLong(Long.MIN_VALUE);
 
 	ChallengeLimiter(int perMinute, int burst, Clock clock) {
 		this.perMinute = perMinute;
