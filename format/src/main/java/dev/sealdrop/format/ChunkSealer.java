@@ -10,27 +10,31 @@ final class ChunkSealer {
 	/** Counters run from 0 to 2^32 - 1 in v1. */
 	static final long MAX_CHUNKS = 1L << 32;
 
-	private final byte[] payloadKey;
+	private final Gcm gcm;
 
-	private final byte[] headerHash;
-
+	/** Chunks of one stream, sealed or opened one at a time (not thread-safe). */
 	ChunkSealer(byte[] payloadKey, byte[] headerHash) {
-		this.payloadKey = payloadKey;
-		this.headerHash = headerHash;
+		this.gcm = new Gcm(payloadKey, headerHash);
 	}
 
 	byte[] seal(long index, boolean last, byte[] plaintext, int off, int len) {
-		return Gcm.seal(this.payloadKey, nonce(index, last), this.headerHash, plaintext, off, len);
+		byte[] sealed = new byte[len + Gcm.TAG_LENGTH];
+		seal(index, last, plaintext, off, len, sealed, 0);
+		return sealed;
 	}
 
 	/** Seals into {@code out} at {@code outOff}; returns the sealed length ({@code len + 16}). */
 	int seal(long index, boolean last, byte[] plaintext, int off, int len, byte[] out, int outOff) {
-		return Gcm.seal(this.payloadKey, nonce(index, last), this.headerHash, plaintext, off, len, out, outOff);
+		return this.gcm.seal(nonce(index, last), plaintext, off, len, out, outOff);
 	}
 
 	/** Returns the chunk's plaintext, or {@code null} if it does not open at this position. */
 	byte[] open(long index, boolean last, byte[] sealed, int off, int len) {
-		return Gcm.open(this.payloadKey, nonce(index, last), this.headerHash, sealed, off, len);
+		if (len < Gcm.TAG_LENGTH) {
+			return null;
+		}
+		byte[] plaintext = new byte[len - Gcm.TAG_LENGTH];
+		return (open(index, last, sealed, off, len, plaintext, 0) < 0) ? null : plaintext;
 	}
 
 	/**
@@ -38,7 +42,7 @@ final class ChunkSealer {
 	 * not open at this position (then the output range is zeros).
 	 */
 	int open(long index, boolean last, byte[] sealed, int off, int len, byte[] out, int outOff) {
-		return Gcm.open(this.payloadKey, nonce(index, last), this.headerHash, sealed, off, len, out, outOff);
+		return this.gcm.open(nonce(index, last), sealed, off, len, out, outOff);
 	}
 
 	static byte[] nonce(long index, boolean last) {

@@ -1,6 +1,7 @@
 package dev.sealdrop.format;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
@@ -46,25 +47,62 @@ final class Gcm {
 	/** The piece size handed to the cipher per call; 2 KiB was fastest of 512 B to 16 KiB on JDK 17 and 25. */
 	static final int SLICE = 2 * 1024;
 
-	private Gcm() {
+	private final SecretKeySpec key;
+
+	private final byte[] aad;
+
+	/*
+	 * One Cipher of each kind for all messages under this key: Cipher.getInstance looks the provider
+	 * up and every new instance expands the AES key again, which per 1 MiB chunk cost more in JIT
+	 * compilation (both paths get hot enough for C2) than in the work itself. Re-initialising an
+	 * instance with the same key keeps its key schedule.
+	 */
+	private Cipher gcm;
+
+	private Cipher ctr;
+
+	/**
+	 * Messages under {@code key} with the same additional data {@code aad}, sealed or opened one at a
+	 * time (an instance is not thread-safe).
+	 */
+	Gcm(byte[] key, byte[] aad) {
+		this.key = new SecretKeySpec(key, "AES");
+		this.aad = aad.clone();
 	}
 
 	static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len) {
 		byte[] sealed = new byte[len + TAG_LENGTH];
-		seal(key, nonce, aad, plaintext, off, len, sealed, 0);
+		new Gcm(key, aad).seal(nonce, plaintext, off, len, sealed, 0);
 		return sealed;
+	}
+
+	static int seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+		return new Gcm(key, aad).seal(nonce, plaintext, off, len, out, outOff);
+	}
+
+	/** Returns the plaintext, or {@code null} if the ciphertext does not authenticate. */
+	static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed, int off, int len) {
+		if (len < TAG_LENGTH) {
+			return null;
+		}
+		byte[] plaintext = new byte[len - TAG_LENGTH];
+		return (open(key, nonce, aad, sealed, off, len, plaintext, 0) < 0) ? null : plaintext;
+	}
+
+	static int open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed, int off, int len, byte[] out, int outOff) {
+		return new Gcm(key, aad).open(nonce, sealed, off, len, out, outOff);
 	}
 
 	/**
 	 * Seals {@code len} bytes of {@code plaintext} into {@code out} at {@code outOff} (ciphertext, then the
 	 * tag) and returns {@code len + 16}. {@code out} must not overlap the input.
 	 */
-	static int seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len, byte[] out, int outOff) {
+	int seal(byte[] nonce, byte[] plaintext, int off, int len, byte[] out, int outOff) {
 		java.util.Objects.checkFromIndexSize(off, len, plaintext.length);
 		java.util.Objects.checkFromIndexSize(outOff, len + TAG_LENGTH, out.length);
 		checkNonce(nonce);
 		try {
-			Cipher cipher = gcm(key, nonce, aad);
+			Cipher cipher = gcm(nonce);
 			int written = 0;
 			for (int p = 0; p < len; p += SLICE) {
 				written += cipher.update(plaintext, off + p, Math.min(SLICE, len - p), out, outOff + written);
@@ -80,21 +118,12 @@ final class Gcm {
 		}
 	}
 
-	/** Returns the plaintext, or {@code null} if the ciphertext does not authenticate. */
-	static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed, int off, int len) {
-		if (len < TAG_LENGTH) {
-			return null;
-		}
-		byte[] plaintext = new byte[len - TAG_LENGTH];
-		return (open(key, nonce, aad, sealed, off, len, plaintext, 0) < 0) ? null : plaintext;
-	}
-
 	/**
 	 * Opens {@code len} sealed bytes into {@code out} at {@code outOff} and returns the plaintext length,
 	 * or -1 if they do not authenticate (then the {@code len - 16} bytes at {@code outOff} are zeros).
 	 * {@code out} must not overlap the input. See the class comment for the construction.
 	 */
-	static int open(byte[] key, byte[] nonce, byte[] aad, byte[] sealed, int off, int len, byte[] out, int outOff) {
+	int open(byte[] nonce, byte[] sealed, int off, int len, byte[] out, int outOff) {
 		java.util.Objects.checkFromIndexSize(off, len, sealed.length);
 		if (len < TAG_LENGTH) {
 			return -1;
@@ -103,7 +132,7 @@ final class Gcm {
 		int textLength = len - TAG_LENGTH;
 		java.util.Objects.checkFromIndexSize(outOff, textLength, out.length);
 		try {
-			Cipher ctr = ctr(key, nonce);
+			Cipher ctr = ctr(nonce);
 			int written = 0;
 			for (int p = 0; p < textLength; p += SLICE) {
 				written += ctr.update(sealed, off + p, Math.min(SLICE, textLength - p), out, outOff + written);
@@ -112,7 +141,7 @@ final class Gcm {
 			if (written != textLength) {
 				throw new IllegalStateException("AES-CTR returned " + written + " bytes for " + textLength);
 			}
-			byte[] tag = tag(key, nonce, aad, out, outOff, textLength);
+			byte[] tag = tag(nonce, out, outOff, textLength);
 			if (!MessageDigest.isEqual(tag, Arrays.copyOfRange(sealed, off + textLength, off + len))) {
 				Arrays.fill(out, outOff, outOff + textLength, (byte) 0);
 				return -1;
@@ -125,9 +154,8 @@ final class Gcm {
 	}
 
 	// GCM-encrypts the plaintext again and keeps only the tag (the ciphertext goes to a scratch buffer)
-	private static byte[] tag(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext, int off, int len)
-			throws GeneralSecurityException {
-		Cipher cipher = gcm(key, nonce, aad);
+	private byte[] tag(byte[] nonce, byte[] plaintext, int off, int len) throws GeneralSecurityException {
+		Cipher cipher = gcm(nonce);
 		byte[] scratch = new byte[Math.min(len, SLICE) + 2 * TAG_LENGTH];
 		for (int p = 0; p < len; p += SLICE) {
 			cipher.update(plaintext, off + p, Math.min(SLICE, len - p), scratch, 0);
@@ -146,24 +174,35 @@ final class Gcm {
 		}
 	}
 
-	// A fresh Cipher per message: the JDK refuses to reuse a (key, nonce) pair on one instance for
-	// encryption, and each message here has its own nonce or its own single-use key anyway.
-	private static Cipher gcm(byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
-		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-		cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-		if (aad.length > 0) {
-			cipher.updateAAD(aad);
+	private Cipher gcm(byte[] nonce) throws GeneralSecurityException {
+		GCMParameterSpec spec = new GCMParameterSpec(TAG_LENGTH * 8, nonce);
+		if (this.gcm == null) {
+			this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
 		}
-		return cipher;
+		try {
+			this.gcm.init(Cipher.ENCRYPT_MODE, this.key, spec);
+		}
+		catch (InvalidAlgorithmParameterException ex) {
+			// The JDK refuses the nonce this instance used last (opening the chunk just sealed, or the
+			// same message twice): a fresh instance has no such memory and computes the same output.
+			this.gcm = Cipher.getInstance("AES/GCM/NoPadding");
+			this.gcm.init(Cipher.ENCRYPT_MODE, this.key, spec);
+		}
+		if (this.aad.length > 0) {
+			this.gcm.updateAAD(this.aad);
+		}
+		return this.gcm;
 	}
 
 	// AES-CTR from GCM's first data counter block, J0 + 1 = nonce || 00000002
-	private static Cipher ctr(byte[] key, byte[] nonce) throws GeneralSecurityException {
+	private Cipher ctr(byte[] nonce) throws GeneralSecurityException {
 		byte[] counter = Arrays.copyOf(nonce, 16);
 		counter[15] = 2;
-		Cipher cipher = Cipher.getInstance("AES/CTR/NoPadding");
-		cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(counter));
-		return cipher;
+		if (this.ctr == null) {
+			this.ctr = Cipher.getInstance("AES/CTR/NoPadding");
+		}
+		this.ctr.init(Cipher.DECRYPT_MODE, this.key, new IvParameterSpec(counter));
+		return this.ctr;
 	}
 
 }

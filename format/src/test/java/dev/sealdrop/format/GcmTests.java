@@ -182,6 +182,44 @@ class GcmTests {
 		}
 	}
 
+	@Test
+	void oneInstanceSealsAndOpensManyMessagesLikeTheJdk() throws Exception {
+		byte[] key = random(32);
+		byte[] aad = random(32);
+		Gcm gcm = new Gcm(key, aad);
+		for (int i = 0; i < 40; i++) {
+			byte[] nonce = random(12);
+			byte[] msg = random(RANDOM.nextInt(3 * Gcm.SLICE));
+			byte[] sealed = new byte[msg.length + 16];
+			assertThat(gcm.seal(nonce, msg, 0, msg.length, sealed, 0)).isEqualTo(sealed.length);
+			assertThat(sealed).isEqualTo(jdk(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(msg));
+			byte[] opened = new byte[msg.length];
+			assertThat(gcm.open(nonce, sealed, 0, sealed.length, opened, 0)).isEqualTo(msg.length);
+			assertThat(opened).isEqualTo(msg);
+			// the kept cipher must not carry a failed message's state into the next one
+			assertThat(gcm.open(nonce, flip(sealed, 8 * sealed.length - 1), 0, sealed.length, opened, 0)).isEqualTo(-1);
+		}
+	}
+
+	@Test
+	void oneInstanceRepeatsANonceWhenAskedTo() throws Exception {
+		// The JDK refuses a GCM encryption with the nonce its instance used last; opening a chunk just
+		// sealed, or sealing the same message again, recomputes under that nonce and must still work.
+		byte[] key = random(32);
+		byte[] nonce = random(12);
+		byte[] msg = random(5000);
+		Gcm gcm = new Gcm(key, new byte[0]);
+		byte[] first = new byte[msg.length + 16];
+		byte[] second = new byte[msg.length + 16];
+		gcm.seal(nonce, msg, 0, msg.length, first, 0);
+		gcm.seal(nonce, msg, 0, msg.length, second, 0);
+		assertThat(second).isEqualTo(first);
+		byte[] opened = new byte[msg.length];
+		assertThat(gcm.open(nonce, first, 0, first.length, opened, 0)).isEqualTo(msg.length);
+		assertThat(gcm.open(nonce, first, 0, first.length, opened, 0)).isEqualTo(msg.length);
+		assertThat(opened).isEqualTo(msg);
+	}
+
 	private static Cipher jdk(int mode, byte[] key, byte[] nonce, byte[] aad) throws Exception {
 		Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
 		cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));

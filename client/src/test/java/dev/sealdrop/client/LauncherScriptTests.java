@@ -1,0 +1,147 @@
+package dev.sealdrop.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code sealdrop} launcher script at the root of the checkout, run with bash against a small
+ * probe jar (the real jar is built after the tests): arguments, standard streams and the exit status
+ * pass through unchanged, and its class-data sharing archive is written once, privately, only by a
+ * run that ended well, and then used.
+ */
+@EnabledOnOs({ OS.LINUX, OS.MAC })
+class LauncherScriptTests {
+
+	private static final Path SCRIPT = Path.of("..", "sealdrop").toAbsolutePath().normalize();
+
+	@TempDir
+	Path dir;
+
+	private Path jar;
+
+	private Path cache;
+
+	@BeforeEach
+	void probeJar() throws IOException {
+		this.jar = this.dir.resolve("probe.jar");
+		this.cache = this.dir.resolve("cache");
+		Manifest manifest = new Manifest();
+		manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+		manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());
+		String entry = LauncherProbe.class.getName().replace('.', '/') + ".class";
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(this.jar), manifest);
+				InputStream probe = LauncherProbe.class.getClassLoader().getResourceAsStream(entry)) {
+			out.putNextEntry(new JarEntry(entry));
+			probe.transferTo(out);
+			out.closeEntry();
+		}
+	}
+
+	@Test
+	void passesArgumentsStreamsAndStatusThrough() throws Exception {
+		Result result = run(Map.of(), "stdin text", "exit=3", "two words", "-", "--json");
+		assertThat(result.status()).isEqualTo(3);
+		assertThat(result.out()).isEqualTo("[exit=3][two words][-][--json]stdin text");
+		assertThat(result.err()).isEqualTo("probe: on stderr\n");
+	}
+
+	@Test
+	void writesTheClassArchiveOnceAfterARunThatEndedWellAndUsesItThen() throws Exception {
+		assertThat(run(Map.of(), "", "exit=1").status()).isEqualTo(1);
+		assertThat(archives()).as("a failed run installs no archive").isEmpty();
+
+		Result first = run(Map.of(), "", "exit=0");
+		assertThat(first.status()).isZero();
+		assertThat(first.out()).as("nothing but the program's output").isEqualTo("[exit=0]");
+		assertThat(first.err()).isEqualTo("probe: on stderr\n");
+		List<Path> archives = archives();
+		assertThat(archives).hasSize(1);
+		assertThat(Files.getPosixFilePermissions(this.cache.resolve("sealdrop")))
+			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
+		try (Stream<Path> files = Files.list(this.cache.resolve("sealdrop"))) {
+			assertThat(files).as("no temporary file left").containsExactlyElementsOf(archives);
+		}
+
+		Path log = this.dir.resolve("class-load.log");
+		Result second = run(Map.of("SEALDROP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "", "exit=0");
+		assertThat(second.status()).isZero();
+		assertThat(second.out()).isEqualTo("[exit=0]");
+		assertThat(Files.readString(log)).containsPattern(
+				LauncherProbe.class.getName().replace(".", "\\.") + " source: shared objects file \\(top\\)");
+		assertThat(archives()).isEqualTo(archives);
+	}
+
+	@Test
+	void aNewBuildOfTheJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
+		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
+		List<Path> before = archives();
+		Files.setLastModifiedTime(this.jar, java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
+		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
+		List<Path> after = archives();
+		assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+	}
+
+	@Test
+	void sealdropCdsZeroTurnsTheArchiveOff() throws Exception {
+		Result result = run(Map.of("SEALDROP_CDS", "0"), "", "exit=0");
+		assertThat(result.status()).isZero();
+		assertThat(this.cache).doesNotExist();
+	}
+
+	private List<Path> archives() throws IOException {
+		Path folder = this.cache.resolve("sealdrop");
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((file) -> file.getFileName().toString().matches("classes-\\d+\\.jsa")).sorted().toList();
+		}
+	}
+
+	private Result run(Map<String, String> env, String stdin, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+		command.addAll(List.of(args));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("SEALDROP_JAR", this.jar.toString());
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		builder.environment().put("XDG_CACHE_HOME", this.cache.toString());
+		builder.environment().remove("SEALDROP_JAVA_OPTS");
+		builder.environment().remove("SEALDROP_CDS");
+		builder.environment().putAll(env);
+		Path out = this.dir.resolve("out.txt");
+		Path err = this.dir.resolve("err.txt");
+		builder.redirectOutput(out.toFile()).redirectError(err.toFile());
+		Process process = builder.start();
+		try (OutputStream in = process.getOutputStream()) {
+			in.write(stdin.getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+	}
+
+	private record Result(int status, String out, String err) {
+	}
+
+}
