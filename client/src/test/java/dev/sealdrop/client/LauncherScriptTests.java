@@ -17,6 +17,9 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -33,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EnabledOnOs({ OS.LINUX, OS.MAC })
 class LauncherScriptTests {
+
+	private static final String TRAINING = "dev.sealdrop.client.ClassDataTraining";
 
 	private static final Path SCRIPT = Path.of("..", "sealdrop").toAbsolutePath().normalize();
 
@@ -56,7 +61,33 @@ class LauncherScriptTests {
 			out.putNextEntry(new JarEntry(entry));
 			probe.transferTo(out);
 			out.closeEntry();
+			out.putNextEntry(new JarEntry(TRAINING.replace('.', '/') + ".class"));
+			out.write(trainingClass());
+			out.closeEntry();
 		}
+	}
+
+	/**
+	 * A stand-in for the real training class (whose dependencies are not in the probe jar): loads the
+	 * probe, so that an archive records it, and exits with {@code $TRAINING_STATUS}.
+	 */
+	private byte[] trainingClass() throws IOException {
+		Path sources = Files.createDirectories(this.dir.resolve("training-src"));
+		Path source = sources.resolve("ClassDataTraining.java");
+		Files.writeString(source, """
+				package dev.sealdrop.client;
+				public final class ClassDataTraining {
+					public static void main(String[] args) throws Exception {
+						Class.forName("%s");
+						System.out.println("training output the launcher must hide");
+						System.exit(Integer.parseInt(System.getenv().getOrDefault("TRAINING_STATUS", "0")));
+					}
+				}
+				""".formatted(LauncherProbe.class.getName()));
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		int status = compiler.run(null, null, null, "--release", "17", "-d", sources.toString(), source.toString());
+		assertThat(status).isZero();
+		return Files.readAllBytes(sources.resolve(TRAINING.replace('.', '/') + ".class"));
 	}
 
 	@Test
@@ -68,10 +99,7 @@ class LauncherScriptTests {
 	}
 
 	@Test
-	void writesTheClassArchiveOnceAfterARunThatEndedWellAndUsesItThen() throws Exception {
-		assertThat(run(Map.of(), "", "exit=1").status()).isEqualTo(1);
-		assertThat(archives()).as("a failed run installs no archive").isEmpty();
-
+	void trainsOnceThenEveryRunMapsTheArchive() throws Exception {
 		Result first = run(Map.of(), "", "exit=0");
 		assertThat(first.status()).isZero();
 		assertThat(first.out()).as("nothing but the program's output").isEqualTo("[exit=0]");
@@ -85,12 +113,26 @@ class LauncherScriptTests {
 		}
 
 		Path log = this.dir.resolve("class-load.log");
-		Result second = run(Map.of("SEALDROP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "", "exit=0");
-		assertThat(second.status()).isZero();
-		assertThat(second.out()).isEqualTo("[exit=0]");
+		Result second = run(Map.of("SEALDROP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log), "", "exit=4");
+		assertThat(second.status()).isEqualTo(4);
+		assertThat(second.out()).isEqualTo("[exit=4]");
 		assertThat(Files.readString(log)).containsPattern(
 				LauncherProbe.class.getName().replace(".", "\\.") + " source: shared objects file \\(top\\)");
 		assertThat(archives()).isEqualTo(archives);
+	}
+
+	@Test
+	void aTrainingThatFailsInstallsNoArchiveAndIsNotRepeated() throws Exception {
+		Result first = run(Map.of("TRAINING_STATUS", "1"), "in", "exit=0");
+		assertThat(first.status()).isZero();
+		assertThat(first.out()).isEqualTo("[exit=0]in");
+		assertThat(archives()).isEmpty();
+		try (Stream<Path> files = Files.list(this.cache.resolve("sealdrop"))) {
+			assertThat(files.map((file) -> file.getFileName().toString())).singleElement()
+				.satisfies((name) -> assertThat(name).matches("classes-\\d+\\.failed"));
+		}
+		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
+		assertThat(archives()).as("not trained again for the same jar").isEmpty();
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * The body of a download that survives broken connections: when a read fails mid-body (or the
@@ -39,7 +38,8 @@ public final class DownloadStream extends InputStream {
 
 	private final String etag;
 
-	private InputStream body;
+	/** Volatile: the watchdog's thread closes the body a read hangs on. */
+	private volatile InputStream body;
 
 	private long position;
 
@@ -50,8 +50,8 @@ public final class DownloadStream extends InputStream {
 	/** Sticky: once the download failed for good, every later read fails the same way. */
 	private IOException fatal;
 
-	/** Set by the idle watchdog when it closed a read that hung. */
-	private volatile boolean stalled;
+	/** Closes the body when one read gets no byte for the client's idle timeout. */
+	private final Watchdog watchdog;
 
 	private DownloadStream(ApiClient client, String path, String what, Ranged first) {
 		this.client = client;
@@ -62,6 +62,7 @@ public final class DownloadStream extends InputStream {
 		this.etag = first.etag();
 		this.body = first.body();
 		this.position = first.start();
+		this.watchdog = new Watchdog(client.idleTimeout().toMillis(), () -> closeQuietly(this.body));
 	}
 
 	static DownloadStream open(ApiClient client, String path, String what, long offset, String etag) throws IOException {
@@ -120,17 +121,14 @@ public final class DownloadStream extends InputStream {
 		while (true) {
 			IOException failure;
 			InputStream current = body;
-			ScheduledFuture<?> watchdog = Watchdog.arm(client.idleTimeout().toMillis(), () -> {
-				stalled = true;
-				closeQuietly(current);
-			});
 			try {
 				int n;
+				watchdog.enter();
 				try {
 					n = current.read(bytes, off, len);
 				}
 				finally {
-					watchdog.cancel(false);
+					watchdog.exit();
 				}
 				if (n > 0) {
 					position += n;
@@ -154,9 +152,9 @@ public final class DownloadStream extends InputStream {
 				if (closed) {
 					throw ex;
 				}
-				failure = stalled ? new Stalled(client.idleTimeout()) : ex;
+				failure = watchdog.fired() ? new Stalled(client.idleTimeout()) : ex;
 			}
-			stalled = false;
+			watchdog.reset();
 			try {
 				reconnect(failure);
 			}
@@ -204,6 +202,7 @@ public final class DownloadStream extends InputStream {
 	public void close() throws IOException {
 		if (!closed) {
 			closed = true;
+			watchdog.close();
 			body.close();
 		}
 	}
