@@ -32,6 +32,45 @@ class AtomicOutputTests {
 	}
 
 	@Test
+	void aLargeOutputSyncedBehindTheWritesArrivesWhole() throws Exception {
+		Path target = this.dir.resolve("large.bin");
+		byte[] block = new byte[1 << 20];
+		java.security.MessageDigest written = java.security.MessageDigest.getInstance("SHA-256");
+		int blocks = (int) (2 * AtomicOutput.SYNC_BEHIND / block.length) + 3;
+		try (AtomicOutput output = AtomicOutput.create(target, false, AtomicOutput.Mode.PRIVATE)) {
+			for (int i = 0; i < blocks; i++) {
+				java.util.Arrays.fill(block, (byte) i);
+				output.stream().write(block, 0, (i % 2 == 0) ? block.length : block.length - 1);
+				written.update(block, 0, (i % 2 == 0) ? block.length : block.length - 1);
+			}
+			output.commit();
+		}
+		java.security.MessageDigest read = java.security.MessageDigest.getInstance("SHA-256");
+		try (java.io.InputStream in = Files.newInputStream(target)) {
+			byte[] buffer = new byte[1 << 16];
+			for (int n; (n = in.read(buffer)) > 0;) {
+				read.update(buffer, 0, n);
+			}
+		}
+		assertThat(read.digest()).isEqualTo(written.digest());
+		assertThat(Files.list(this.dir)).containsExactly(target);
+	}
+
+	@Test
+	void closingWithoutCommitWhileASyncRunsLeavesNothing() throws Exception {
+		Path temp;
+		byte[] block = new byte[1 << 20];
+		try (AtomicOutput output = AtomicOutput.create(this.dir.resolve("out.bin"), false, AtomicOutput.Mode.PRIVATE)) {
+			for (long written = 0; written <= AtomicOutput.SYNC_BEHIND; written += block.length) {
+				output.stream().write(block);
+			}
+			temp = output.temporaryFile();
+		}
+		assertThat(Files.list(this.dir)).isEmpty();
+		assertThat(PendingFiles.isPending(temp)).isFalse();
+	}
+
+	@Test
 	void closingWithoutCommitLeavesNothing() throws Exception {
 		Path temp;
 		try (AtomicOutput output = AtomicOutput.create(this.dir.resolve("out.bin"), false, AtomicOutput.Mode.PRIVATE)) {

@@ -260,7 +260,7 @@ public final class ApiClient {
 		// and the connect timeout apply instead.
 		HttpRequest request = request(path, "application/json", null).header("Content-Type", "application/zip")
 			.header("Idempotency-Key", idempotencyKey)
-			.POST(HttpRequest.BodyPublishers.ofInputStream(pipe::source))
+			.POST(HttpRequest.BodyPublishers.fromPublisher(pipe.publisher()))
 			.build();
 		T result;
 		try {

@@ -1,28 +1,32 @@
 package dev.sealdrop.client.net;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Connects a {@link BodySupplier} running on its own thread to the HTTP client reading the request
+ * Connects a {@link BodySupplier} running on its own thread to the HTTP client sending the request
  * body: a bounded queue of chunks, so memory stays at a few chunks whatever the file size.
  *
- * <p>Unlike {@code PipedInputStream} it does not tie either end to a thread (the JDK client reads on
- * pool threads that come and go), and either side can end it: the reader by {@link #abort()} when
- * the request failed (the producer's next write throws {@link Aborted}), the producer by failing
- * (the reader's next read throws, which makes the HTTP client abandon the request). The body ends
- * only when the supplier returns normally; closing its stream is not enough.
+ * <p>The HTTP client's end is a {@link Flow.Publisher} ({@link #publisher()}) that hands each chunk
+ * over as it is, as demanded: no copy into the client's own buffers and no thread waiting on a
+ * stream (an {@code InputStream} body made the JDK client allocate, zero and fill a buffer per read,
+ * which for a 1 GiB upload was a second GiB of garbage and a GC bill to match). Either side can end
+ * the body: the HTTP client by cancelling, or the caller by {@link #abort()} when the request failed
+ * (the producer's next write throws {@link Aborted}); the producer by failing (the subscriber gets
+ * {@code onError}, which makes the HTTP client abandon the request). The body ends only when the
+ * supplier returns normally; closing its stream is not enough.
  *
- * <p>The producer thread starts on the first {@link #source()} call, that is when the HTTP client
- * has a connection and starts sending the body. So a request that failed to connect has not
- * consumed anything, and even a one-shot body can be retried after it.
+ * <p>The producer thread starts on the first subscription, that is when the HTTP client has a
+ * connection and starts sending the body. So a request that failed to connect has not consumed
+ * anything, and even a one-shot body can be retried after it.
  */
 final class BodyPipe {
 
@@ -38,6 +42,8 @@ final class BodyPipe {
 	}
 
 	static final int CHUNK = 64 * 1024;
+
+	private static final Object END = new Object();
 
 	// 4 MiB: room for a few sealed chunks, so the encryptor seals the next chunk while the HTTP client
 	// still sends the last (with 1 MiB the two took turns and a 1 GiB upload took a third longer)
@@ -63,35 +69,56 @@ final class BodyPipe {
 
 	private boolean producerDone;
 
+	private Delivery delivery;
+
 	BodyPipe(BodySupplier supplier) {
 		this.supplier = supplier;
 	}
 
 	/**
-	 * The body stream for the HTTP client; starts the producer. A second call (the JDK client
-	 * re-subscribing) gets a stream that fails, since the body cannot be replayed within an attempt.
+	 * The body for the HTTP client. Its first subscriber starts the producer; a second one (the JDK
+	 * client re-subscribing) gets an error, since the body cannot be replayed within an attempt.
 	 */
-	InputStream source() {
+	Flow.Publisher<ByteBuffer> publisher() {
+		return this::subscribe;
+	}
+
+	private void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+		java.util.Objects.requireNonNull(subscriber, "subscriber");
+		Delivery delivery;
 		lock.lock();
 		try {
 			if (producer != null || aborted) {
-				return new InputStream() {
-
-					@Override
-					public int read() throws IOException {
-						throw new IOException("request body cannot be sent twice in one attempt");
-					}
-
-				};
+				delivery = null;
 			}
-			producer = new Thread(this::produce, "sealdrop-upload-body");
-			producer.setDaemon(true);
-			producer.start();
-			return new Source();
+			else {
+				delivery = new Delivery(subscriber);
+				this.delivery = delivery;
+				producer = new Thread(this::produce, "sealdrop-upload-body");
+				producer.setDaemon(true);
+				producer.start();
+			}
 		}
 		finally {
 			lock.unlock();
 		}
+		if (delivery == null) {
+			subscriber.onSubscribe(new Flow.Subscription() {
+
+				@Override
+				public void request(long n) {
+				}
+
+				@Override
+				public void cancel() {
+				}
+
+			});
+			subscriber.onError(new IOException("request body cannot be sent twice in one attempt"));
+			return;
+		}
+		subscriber.onSubscribe(delivery);
+		delivery.drain();
 	}
 
 	/** Body bytes the HTTP client has taken so far: progress, for the idle watch. */
@@ -110,7 +137,7 @@ final class BodyPipe {
 		}
 	}
 
-	/** Ends the pipe from the reading side: pending and future writes fail with {@link Aborted}. */
+	/** Ends the pipe from the sending side: pending and future writes fail with {@link Aborted}. */
 	void abort() {
 		lock.lock();
 		try {
@@ -121,6 +148,7 @@ final class BodyPipe {
 		finally {
 			lock.unlock();
 		}
+		deliver();
 	}
 
 	/**
@@ -185,6 +213,7 @@ final class BodyPipe {
 		finally {
 			lock.unlock();
 		}
+		deliver();
 	}
 
 	private void put(byte[] chunk) throws IOException {
@@ -206,6 +235,7 @@ final class BodyPipe {
 		finally {
 			lock.unlock();
 		}
+		deliver();
 	}
 
 	private void finish() throws IOException {
@@ -220,35 +250,43 @@ final class BodyPipe {
 		finally {
 			lock.unlock();
 		}
+		deliver();
 	}
 
-	/** Null at the end of the body. */
-	private byte[] take() throws IOException {
+	private void deliver() {
+		Delivery current;
 		lock.lock();
 		try {
-			while (true) {
-				if (aborted) {
-					throw new IOException("upload aborted");
-				}
-				if (producerDone && failure != null) {
-					throw new IOException("the upload body could not be produced");
-				}
-				if (!chunks.isEmpty()) {
-					break;
-				}
-				if (finished) {
+			current = delivery;
+		}
+		finally {
+			lock.unlock();
+		}
+		if (current != null) {
+			current.drain();
+		}
+	}
+
+	/** What the subscriber is owed now, if it asked for {@code demand > 0}: a chunk, END, a failure, or null (nothing yet). */
+	private Object next(boolean demand) {
+		lock.lock();
+		try {
+			if (aborted) {
+				return new IOException("upload aborted");
+			}
+			if (producerDone && failure != null) {
+				return new IOException("the upload body could not be produced");
+			}
+			if (!chunks.isEmpty()) {
+				if (!demand) {
 					return null;
 				}
-				changed.await();
+				byte[] chunk = chunks.removeFirst();
+				bytesTaken += chunk.length;
+				changed.signalAll();
+				return chunk;
 			}
-			byte[] chunk = chunks.removeFirst();
-			bytesTaken += chunk.length;
-			changed.signalAll();
-			return chunk;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new InterruptedIOException("interrupted while sending the upload body");
+			return finished ? END : null;
 		}
 		finally {
 			lock.unlock();
@@ -313,53 +351,91 @@ final class BodyPipe {
 
 	}
 
-	/** The HTTP client's end. */
-	private final class Source extends InputStream {
+	/**
+	 * The HTTP client's end: one subscription. Signals go out from whichever thread makes progress
+	 * possible (the client requesting more, the producer adding a chunk or ending), one thread at a
+	 * time and never re-entrantly ({@code wip} counts the calls that arrived while one was draining),
+	 * as Reactive Streams require.
+	 */
+	private final class Delivery implements Flow.Subscription {
 
-		private byte[] current;
+		private final Flow.Subscriber<? super ByteBuffer> subscriber;
 
-		private int pos;
+		private final java.util.concurrent.atomic.AtomicInteger wip = new java.util.concurrent.atomic.AtomicInteger();
 
-		private boolean eof;
+		private final java.util.concurrent.atomic.AtomicLong demand = new java.util.concurrent.atomic.AtomicLong();
 
-		@Override
-		public int read() throws IOException {
-			byte[] one = new byte[1];
-			int n = read(one, 0, 1);
-			return n < 0 ? -1 : one[0] & 0xff;
+		private volatile boolean cancelled;
+
+		/** Set once onComplete or onError went out; touched only while draining. */
+		private boolean done;
+
+		private volatile Throwable badRequest;
+
+		Delivery(Flow.Subscriber<? super ByteBuffer> subscriber) {
+			this.subscriber = subscriber;
 		}
 
 		@Override
-		public int read(byte[] bytes, int off, int len) throws IOException {
-			java.util.Objects.checkFromIndexSize(off, len, bytes.length);
-			if (len == 0) {
-				return 0;
+		public void request(long n) {
+			if (n <= 0) {
+				badRequest = new IllegalArgumentException("request(" + n + "): demand must be positive (Reactive Streams 3.9)");
 			}
-			if (aborted) {
-				throw new IOException("upload aborted");
+			else {
+				demand.getAndUpdate((current) -> (current + n < 0) ? Long.MAX_VALUE : current + n);
 			}
-			if (eof) {
-				return -1;
-			}
-			if (current == null || pos == current.length) {
-				current = take();
-				pos = 0;
-				if (current == null) {
-					eof = true;
-					return -1;
+			drain();
+		}
+
+		/** The HTTP client gave up on the body: stop the producer, unless the body was complete. */
+		@Override
+		public void cancel() {
+			cancelled = true;
+			lock.lock();
+			try {
+				if (finished && chunks.isEmpty()) {
+					return;
 				}
 			}
-			int n = Math.min(len, current.length - pos);
-			System.arraycopy(current, pos, bytes, off, n);
-			pos += n;
-			return n;
+			finally {
+				lock.unlock();
+			}
+			abort();
 		}
 
-		@Override
-		public void close() {
-			if (!eof) {
-				abort();
+		void drain() {
+			if (wip.getAndIncrement() != 0) {
+				return;
 			}
+			int missed = 1;
+			do {
+				while (!done && !cancelled) {
+					if (badRequest != null) {
+						done = true;
+						abort();
+						subscriber.onError(badRequest);
+						break;
+					}
+					Object next = next(demand.get() > 0);
+					if (next == null) {
+						break;
+					}
+					if (next instanceof byte[] chunk) {
+						demand.decrementAndGet();
+						subscriber.onNext(ByteBuffer.wrap(chunk));
+					}
+					else if (next == END) {
+						done = true;
+						subscriber.onComplete();
+					}
+					else {
+						done = true;
+						subscriber.onError((Throwable) next);
+					}
+				}
+				missed = wip.addAndGet(-missed);
+			}
+			while (missed != 0);
 		}
 
 	}
