@@ -38,6 +38,46 @@ measure() {
 		'BEGIN { printf "| %-34s | %8.2f | %9.1f | %9.1f |\n", l, s, (b / 1048576) / (s > 0 ? s : 0.001), r / 1024 }'
 }
 
+# Rounds: noisy machines need several runs, alternating the contenders so that a slow minute hurts
+# both, and medians. rounds_add NAME CMD...: runs CMD once under GNU time and records its seconds and
+# peak RSS under NAME; rounds_row LABEL NAME BYTES prints the median row for NAME.
+declare -A ROUND_SECS=() ROUND_RSS=()
+rounds_add() {
+	local name=$1
+	shift
+	local stats secs rss
+	stats=$(mktemp)
+	sync
+	/usr/bin/time -f '%e %M' -o "$stats" "$@"
+	read -r secs rss <"$stats"
+	rm -f "$stats"
+	ROUND_SECS[$name]="${ROUND_SECS[$name]:-} $secs"
+	if [ "$rss" -gt "${ROUND_RSS[$name]:-0}" ]; then ROUND_RSS[$name]=$rss; fi
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+# rounds_median NAME: the median seconds recorded for NAME.
+rounds_median() {
+	# shellcheck disable=SC2086
+	median ${ROUND_SECS[$1]}
+}
+
+rounds_row() {
+	local label=$1 name=$2 bytes=$3 secs
+	secs=$(rounds_median "$name")
+	awk -v l="$label" -v s="$secs" -v b="$bytes" -v r="${ROUND_RSS[$name]}" -v all="${ROUND_SECS[$name]# }" \
+		'BEGIN { printf "| %-34s | %8.2f | %9.1f | %9.1f | %s |\n", l, s, (b / 1048576) / (s > 0 ? s : 0.001), r / 1024, all }'
+}
+
+rounds_header() {
+	printf '| %-34s | %8s | %9s | %9s | %s |\n' "what (median of $1 rounds)" "seconds" "MiB/s" "peak RSS MiB" "every round (s)"
+	printf '|%s|%s|%s|%s|%s|\n' "------------------------------------" "----------" "-----------" "-----------" "---"
+}
+
+# ratio NAME REFERENCE: how many times faster NAME's median is than REFERENCE's (above 1: NAME is faster).
+ratio() { echo "scale=2; $(rounds_median "$2") / $(rounds_median "$1")" | bc -l; }
+
 table_header() {
 	printf '| %-34s | %8s | %9s | %9s |\n' "what" "seconds" "MiB/s" "peak RSS MiB"
 	printf '|%s|%s|%s|%s|\n' "------------------------------------" "----------" "-----------" "-----------"

@@ -54,7 +54,6 @@ for _ in $(seq 1 "$rounds"); do
 	timed t get_nginx
 	nginx_times+=("$t")
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 t_server=$(median "${server_times[@]}")
 t_nginx=$(median "${nginx_times[@]}")
 kill "$sampler" 2>/dev/null || true
