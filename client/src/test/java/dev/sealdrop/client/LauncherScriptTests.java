@@ -109,7 +109,8 @@ class LauncherScriptTests {
 		assertThat(Files.getPosixFilePermissions(this.cache.resolve("sealdrop")))
 			.isEqualTo(PosixFilePermissions.fromString("rwx------"));
 		try (Stream<Path> files = Files.list(this.cache.resolve("sealdrop"))) {
-			assertThat(files).as("no temporary file left").containsExactlyElementsOf(archives);
+			assertThat(files.sorted().toList()).as("no temporary file left")
+				.containsExactly(archives.get(0), stamps().get(0));
 		}
 
 		Path log = this.dir.resolve("class-load.log");
@@ -127,22 +128,38 @@ class LauncherScriptTests {
 		assertThat(first.status()).isZero();
 		assertThat(first.out()).isEqualTo("[exit=0]in");
 		assertThat(archives()).isEmpty();
-		try (Stream<Path> files = Files.list(this.cache.resolve("sealdrop"))) {
-			assertThat(files.map((file) -> file.getFileName().toString())).singleElement()
-				.satisfies((name) -> assertThat(name).matches("classes-\\d+\\.failed"));
-		}
+		assertThat(stamps()).singleElement().satisfies((stamp) -> assertThat(Files.readString(stamp)).startsWith("failed "));
 		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
-		assertThat(archives()).as("not trained again for the same jar").isEmpty();
+		assertThat(archives()).as("not trained again for the same build").isEmpty();
 	}
 
 	@Test
-	void aNewBuildOfTheJarGetsANewArchiveAndTheOldOneGoes() throws Exception {
-		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
-		List<Path> before = archives();
+	void aNewBuildOfTheJarReplacesItsArchive() throws Exception {
+		assertThat(run(Map.of("TRAINING_STATUS", "1"), "", "exit=0").status()).isZero();
+		assertThat(archives()).isEmpty();
+		// a rebuilt jar is trained again (here with success), and its archive replaces the old one
 		Files.setLastModifiedTime(this.jar, java.nio.file.attribute.FileTime.fromMillis(86_400_000L));
 		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
-		List<Path> after = archives();
-		assertThat(after).hasSize(1).doesNotContainAnyElementsOf(before);
+		List<Path> first = archives();
+		assertThat(first).hasSize(1);
+		java.nio.file.attribute.FileTime made = Files.getLastModifiedTime(first.get(0));
+		Files.setLastModifiedTime(this.jar, java.nio.file.attribute.FileTime.fromMillis(2 * 86_400_000L));
+		Thread.sleep(1100);
+		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
+		assertThat(archives()).isEqualTo(first);
+		assertThat(Files.getLastModifiedTime(first.get(0))).isGreaterThan(made);
+		assertThat(stamps()).singleElement().satisfies((stamp) -> assertThat(Files.readString(stamp)).doesNotStartWith("failed"));
+	}
+
+	@Test
+	void anotherJarKeepsItsOwnArchive() throws Exception {
+		assertThat(run(Map.of(), "", "exit=0").status()).isZero();
+		Path other = this.dir.resolve("other").resolve("probe.jar");
+		Files.createDirectories(other.getParent());
+		Files.copy(this.jar, other);
+		assertThat(run(Map.of("SEALDROP_JAR", other.toString()), "", "exit=0").status()).isZero();
+		assertThat(archives()).hasSize(2);
+		assertThat(stamps()).hasSize(2);
 	}
 
 	@Test
@@ -153,12 +170,20 @@ class LauncherScriptTests {
 	}
 
 	private List<Path> archives() throws IOException {
+		return cacheFiles("classes-\\d+\\.jsa");
+	}
+
+	private List<Path> stamps() throws IOException {
+		return cacheFiles("classes-\\d+\\.stamp");
+	}
+
+	private List<Path> cacheFiles(String pattern) throws IOException {
 		Path folder = this.cache.resolve("sealdrop");
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(folder)) {
-			return files.filter((file) -> file.getFileName().toString().matches("classes-\\d+\\.jsa")).sorted().toList();
+			return files.filter((file) -> file.getFileName().toString().matches(pattern)).sorted().toList();
 		}
 	}
 
