@@ -31,14 +31,6 @@ public interface BlobStore {
 	InputStream open(String key) throws IOException;
 
 	/**
-	 * Opens {@code length} bytes of a committed blob starting at {@code offset}. The caller closes the
-	 * stream.
-	 * @throws NoSuchFileException if there is no such blob
-	 * @throws IllegalArgumentException if the range does not lie within the blob
-	 */
-	InputStream open(String key, long offset, long length) throws IOException;
-
-	/**
 	 * Opens a committed blob for reads at any position, for serving parts of it: a caller can read
 	 * into a direct buffer and hand that to the network without a copy through the heap. The caller
 	 * closes the channel.

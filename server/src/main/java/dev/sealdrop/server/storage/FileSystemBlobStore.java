@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.FileAlreadyExistsException;
@@ -64,23 +63,6 @@ public final class FileSystemBlobStore implements BlobStore {
 	@Override
 	public SeekableByteChannel openChannel(String key) throws IOException {
 		return FileChannel.open(existing(key), StandardOpenOption.READ);
-	}
-
-	@Override
-	public InputStream open(String key, long offset, long length) throws IOException {
-		FileChannel channel = FileChannel.open(existing(key), StandardOpenOption.READ);
-		try {
-			long size = channel.size();
-			if (offset < 0 || length < 0 || offset > size || length > size - offset) {
-				throw new IllegalArgumentException("range outside the blob");
-			}
-			channel.position(offset);
-			return new BoundedInputStream(Channels.newInputStream(channel), length);
-		}
-		catch (RuntimeException | IOException ex) {
-			channel.close();
-			throw ex;
-		}
 	}
 
 	@Override

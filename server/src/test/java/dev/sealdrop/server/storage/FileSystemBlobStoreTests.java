@@ -58,24 +58,6 @@ class FileSystemBlobStoreTests {
 	}
 
 	@Test
-	void rangeReadsTheRequestedBytes() throws IOException {
-		String key = put("0123456789");
-		try (InputStream in = this.store.open(key, 3, 4)) {
-			assertThat(new String(in.readAllBytes(), StandardCharsets.US_ASCII)).isEqualTo("3456");
-		}
-		try (InputStream in = this.store.open(key, 10, 0)) {
-			assertThat(in.readAllBytes()).isEmpty();
-		}
-	}
-
-	@Test
-	void rangeOutsideTheBlobIsRejected() throws IOException {
-		String key = put("0123456789");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.open(key, 8, 3));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.store.open(key, -1, 3));
-	}
-
-	@Test
 	void missingBlobIsNoSuchFile() {
 		assertThatThrownBy(() -> this.store.open(key())).isInstanceOf(NoSuchFileException.class);
 		assertThatThrownBy(() -> this.store.size(key())).isInstanceOf(NoSuchFileException.class);
