@@ -2,7 +2,6 @@ package dev.sealdrop.client.net;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,12 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
 
 import javax.net.ssl.SSLContext;
 
@@ -48,8 +41,6 @@ public final class ApiClient {
 
 	private final ServerUrl server;
 
-	private final HttpClient http;
-
 	private final Credentials credentials;
 
 	private final Retrier retrier;
@@ -62,7 +53,7 @@ public final class ApiClient {
 
 	private final JsonMapper json;
 
-	private final Exchange exchange = new Exchange();
+	private final Exchange exchange;
 
 	private ApiClient(Builder builder) {
 		this.server = builder.server;
@@ -79,7 +70,7 @@ public final class ApiClient {
 		if (builder.sslContext != null) {
 			http.sslContext(builder.sslContext);
 		}
-		this.http = http.build();
+		this.exchange = new Exchange(http.build(), this.log, this.retrier.policy(), this.idleTimeout);
 		this.json = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 	}
 
@@ -363,95 +354,6 @@ public final class ApiClient {
 	private static String stripQuery(String path) {
 		int query = path.indexOf('?');
 		return Text.printable(query < 0 ? path : path.substring(0, query), 200);
-	}
-
-	/** Sends one request, logs it, and turns error statuses into {@link ApiProblemException}s. */
-	private final class Exchange {
-
-		HttpResponse<InputStream> send(HttpRequest request) throws IOException {
-			logRequest(request);
-			try {
-				return checked(request, http.send(request, HttpResponse.BodyHandlers.ofInputStream()));
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new InterruptedIOException(request.method() + " " + request.uri().getPath() + " interrupted");
-			}
-		}
-
-		/**
-		 * Sends a request whose body may take long (an upload): no overall timeout, but if
-		 * {@code progress} (bytes of body handed to the HTTP client) stands still for the idle
-		 * timeout while no response has come, the exchange is cancelled with {@link Stalled}.
-		 */
-		HttpResponse<InputStream> sendWatched(HttpRequest request, LongSupplier progress) throws IOException {
-			logRequest(request);
-			CompletableFuture<HttpResponse<InputStream>> future = http.sendAsync(request,
-					HttpResponse.BodyHandlers.ofInputStream());
-			long idleNanos = idleTimeout.toNanos();
-			long slice = Math.max(10, Math.min(1000, idleTimeout.toMillis() / 4));
-			long seen = progress.getAsLong();
-			long lastChange = System.nanoTime();
-			while (true) {
-				try {
-					return checked(request, future.get(slice, TimeUnit.MILLISECONDS));
-				}
-				catch (TimeoutException ex) {
-					long now = System.nanoTime();
-					long current = progress.getAsLong();
-					if (current != seen) {
-						seen = current;
-						lastChange = now;
-					}
-					else if (now - lastChange >= idleNanos) {
-						future.cancel(true);
-						throw new Stalled(idleTimeout);
-					}
-				}
-				catch (ExecutionException ex) {
-					throw unwrap(ex);
-				}
-				catch (InterruptedException ex) {
-					future.cancel(true);
-					Thread.currentThread().interrupt();
-					throw new InterruptedIOException(request.method() + " " + request.uri().getPath() + " interrupted");
-				}
-			}
-		}
-
-		private void logRequest(HttpRequest request) {
-			log.request(request.method(), request.uri(), Redaction.headers(request.headers().map()));
-		}
-
-		private HttpResponse<InputStream> checked(HttpRequest request, HttpResponse<InputStream> response)
-				throws ApiProblemException {
-			log.response(response.statusCode(), request.uri(), Redaction.headers(response.headers().map()));
-			int status = response.statusCode();
-			if (status >= 200 && status <= 299) {
-				return response;
-			}
-			throw Problems.from(response, retrier.policy());
-		}
-
-		private IOException unwrap(ExecutionException ex) {
-			Throwable cause = ex.getCause();
-			// The JDK reports a failing body InputStream as UncheckedIOException from sendAsync.
-			while ((cause instanceof CompletionException || cause instanceof java.io.UncheckedIOException)
-					&& cause.getCause() != null) {
-				cause = cause.getCause();
-			}
-			if (cause instanceof IOException io) {
-				return io;
-			}
-			if (cause instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (cause instanceof Error error) {
-				throw error;
-			}
-			return new IOException(cause);
-		}
-
 	}
 
 	/** Builds an {@link ApiClient}. */
