@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sealdrop.client.config.ServerUrl;
 import dev.sealdrop.client.net.ApiClient;
 import dev.sealdrop.client.net.DownloadStream;
+import dev.sealdrop.client.net.RetryPolicy;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,8 +40,22 @@ public final class ClassDataTraining {
 	private ClassDataTraining() {
 	}
 
+	/** The launcher waits for the training before the user's command runs: it must never hang. */
+	private static final long TIME_LIMIT_MILLIS = 60_000;
+
 	public static void main(String[] args) {
 		System.setProperty("jdk.httpclient.bufsize", Main.HTTP_BUFFER_SIZE);
+		Thread limit = new Thread(() -> {
+			try {
+				Thread.sleep(TIME_LIMIT_MILLIS);
+				System.exit(2);
+			}
+			catch (InterruptedException ex) {
+				// the training ended in time
+			}
+		}, "sealdrop-training-limit");
+		limit.setDaemon(true);
+		limit.start();
 		int status;
 		try {
 			run();
@@ -98,6 +114,10 @@ public final class ClassDataTraining {
 		server.start();
 		try {
 			ApiClient api = ApiClient.builder(ServerUrl.parse("http://127.0.0.1:" + server.getAddress().getPort()))
+				.retryPolicy(RetryPolicy.none())
+				.connectTimeout(Duration.ofSeconds(5))
+				.requestTimeout(Duration.ofSeconds(10))
+				.idleTimeout(Duration.ofSeconds(10))
 				.build();
 			api.get("/info", JsonNode.class);
 			api.upload("/files", "training", (out) -> out.write(blob), ApiClient.newIdempotencyKey(), JsonNode.class);
