@@ -1,7 +1,9 @@
 package dev.sealdrop.client;
 
 import java.io.Closeable;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -18,6 +20,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * An output file that appears only complete: data goes to a temporary file in the target's
@@ -47,6 +54,15 @@ final class AtomicOutput implements Closeable {
 		}
 	}
 
+	/** Bytes written between two background syncs. */
+	static final long SYNC_BEHIND = 64L << 20;
+
+	private static final ExecutorService SYNCS = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "sealdrop-sync-behind");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final Path target;
 
 	private final Path temp;
@@ -55,23 +71,13 @@ final class AtomicOutput implements Closeable {
 
 	private final Mode mode;
 
-	/** Bytes written between two background syncs. */
-	static final long SYNC_BEHIND = 64L << 20;
-
-	private static final java.util.concurrent.ExecutorService SYNCS = java.util.concurrent.Executors
-		.newSingleThreadExecutor((task) -> {
-			Thread thread = new Thread(task, "sealdrop-sync-behind");
-			thread.setDaemon(true);
-			return thread;
-		});
-
 	private final FileChannel channel;
 
 	private final OutputStream stream;
 
 	private long unsynced;
 
-	private java.util.concurrent.Future<?> sync;
+	private Future<?> sync;
 
 	private boolean committed;
 
@@ -203,15 +209,15 @@ final class AtomicOutput implements Closeable {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new java.io.InterruptedIOException("interrupted while syncing " + this.target);
+			throw new InterruptedIOException("interrupted while syncing " + this.target);
 		}
-		catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException ex) {
+		catch (ExecutionException | CancellationException ex) {
 			// See written(): the final sync below is the one that counts.
 		}
 	}
 
 	/** Counts what goes through, for the background syncs. */
-	private final class SyncingStream extends java.io.FilterOutputStream {
+	private final class SyncingStream extends FilterOutputStream {
 
 		SyncingStream(OutputStream out) {
 			super(out);

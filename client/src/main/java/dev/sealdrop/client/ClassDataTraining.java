@@ -37,11 +37,11 @@ public final class ClassDataTraining {
 	// enough for several body pieces; more would only run the interpreter longer (classes are the point, not JIT)
 	private static final int SIZE = 200 * 1024 + 17;
 
-	private ClassDataTraining() {
-	}
-
 	/** The launcher waits for the training before the user's command runs: it must never hang. */
 	private static final long TIME_LIMIT_MILLIS = 60_000;
+
+	private ClassDataTraining() {
+	}
 
 	public static void main(String[] args) {
 		System.setProperty("jdk.httpclient.bufsize", Main.HTTP_BUFFER_SIZE);

@@ -8,6 +8,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -361,9 +363,9 @@ final class BodyPipe {
 
 		private final Flow.Subscriber<? super ByteBuffer> subscriber;
 
-		private final java.util.concurrent.atomic.AtomicInteger wip = new java.util.concurrent.atomic.AtomicInteger();
+		private final AtomicInteger wip = new AtomicInteger();
 
-		private final java.util.concurrent.atomic.AtomicLong demand = new java.util.concurrent.atomic.AtomicLong();
+		private final AtomicLong demand = new AtomicLong();
 
 		private volatile boolean cancelled;
 
