@@ -107,16 +107,7 @@ final class Exchange {
 				&& cause.getCause() != null) {
 			cause = cause.getCause();
 		}
-		if (cause instanceof IOException io) {
-			return io;
-		}
-		if (cause instanceof RuntimeException runtime) {
-			throw runtime;
-		}
-		if (cause instanceof Error error) {
-			throw error;
-		}
-		return new IOException(cause);
+		return LocalFailure.asIOException(cause);
 	}
 
 }

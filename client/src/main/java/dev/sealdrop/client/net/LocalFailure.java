@@ -16,7 +16,11 @@ final class LocalFailure extends IOException {
 
 	/** The original exception as an IOException: itself if it is one, else wrapped. */
 	IOException unwrap() {
-		Throwable cause = getCause();
+		return asIOException(getCause());
+	}
+
+	/** {@code cause} as an IOException to throw: itself if it is one; unchecked ones are rethrown as they are. */
+	static IOException asIOException(Throwable cause) {
 		if (cause instanceof IOException io) {
 			return io;
 		}
