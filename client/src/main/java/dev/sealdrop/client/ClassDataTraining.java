@@ -44,7 +44,7 @@ public final class ClassDataTraining {
 	}
 
 	public static void main(String[] args) {
-		System.setProperty("jdk.httpclient.bufsize", Main.HTTP_BUFFER_SIZE);
+		Main.useLargeHttpBuffers();
 		Thread limit = new Thread(() -> {
 			try {
 				Thread.sleep(TIME_LIMIT_MILLIS);

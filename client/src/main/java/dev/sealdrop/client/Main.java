@@ -16,19 +16,24 @@ public final class Main {
 	 * user set one. Its 16 KiB default means a thread hand-off per 16 KiB received; 256 KiB made a
 	 * 1 GiB download take a quarter less CPU (docs/BENCHMARKS.md) for a few such buffers in memory.
 	 */
-	static final String HTTP_BUFFER_SIZE = String.valueOf(256 * 1024);
+	private static final String HTTP_BUFFER_SIZE = String.valueOf(256 * 1024);
 
 	public static void main(String[] args) {
-		if (System.getProperty("jdk.httpclient.bufsize") == null) {
-			// read once, when the HTTP client's classes initialise: before any command runs
-			System.setProperty("jdk.httpclient.bufsize", HTTP_BUFFER_SIZE);
-		}
+		useLargeHttpBuffers();
 		PrintWriter out = new PrintWriter(System.out, true);
 		PrintWriter err = new PrintWriter(System.err, true);
 		int exitCode = newCommandLine(out, err).execute(args);
 		out.flush();
 		err.flush();
 		System.exit(exitCode);
+	}
+
+	/** Sets {@link #HTTP_BUFFER_SIZE} unless the user chose a size; before any command runs. */
+	static void useLargeHttpBuffers() {
+		if (System.getProperty("jdk.httpclient.bufsize") == null) {
+			// read once, when the HTTP client's classes initialise
+			System.setProperty("jdk.httpclient.bufsize", HTTP_BUFFER_SIZE);
+		}
 	}
 
 	/**
