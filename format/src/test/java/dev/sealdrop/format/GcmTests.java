@@ -202,6 +202,34 @@ class GcmTests {
 	}
 
 	@Test
+	void sealsAndOpensLikeTheJdkAcrossTheWarmUpPhase() throws Exception {
+		// a message whose first pieces are warm-up sized and the rest full sized, and one of each kind
+		int warm = 100;
+		for (int length : new int[] { MIB + 5, 3 * Gcm.SLICE }) {
+			Gcm.warmUpAgain(warm);
+			byte[] key = random(32);
+			byte[] nonce = random(12);
+			byte[] aad = random(32);
+			byte[] msg = random(length);
+			byte[] sealed = new byte[length + 16];
+			Gcm gcm = new Gcm(key, aad);
+			assertThat(gcm.seal(nonce, msg, 0, length, sealed, 0)).isEqualTo(sealed.length);
+			assertThat(sealed).isEqualTo(jdk(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(msg));
+			byte[] opened = new byte[length];
+			assertThat(gcm.open(nonce, sealed, 0, sealed.length, opened, 0)).isEqualTo(length);
+			assertThat(opened).isEqualTo(msg);
+			assertThat(gcm.open(nonce, flip(sealed, 8 * length / 2), 0, sealed.length, opened, 0)).isEqualTo(-1);
+			assertThat(opened).containsOnly(0);
+		}
+		// the warm-up pieces were used up (other tests running alongside may have taken some)
+		assertThat(Gcm.warmSlicesLeft()).isZero();
+		assertThat(Gcm.slice()).isEqualTo(Gcm.SLICE);
+		Gcm.warmUpAgain(1);
+		assertThat(Gcm.slice()).isEqualTo(Gcm.WARM_SLICE);
+		assertThat(Gcm.slice()).isEqualTo(Gcm.SLICE);
+	}
+
+	@Test
 	void oneInstanceRepeatsANonceWhenAskedTo() throws Exception {
 		// The JDK refuses a GCM encryption with the nonce its instance used last; opening a chunk just
 		// sealed, or sealing the same message again, recomputes under that nonce and must still work.
