@@ -147,11 +147,6 @@ public final class ArchiveFrame {
 		return this.length;
 	}
 
-	/** Byte offset of sealed chunk {@code index}'s data within the blob of concatenated sealed chunks. */
-	public long blobOffset(long index) {
-		return index * (this.payload.chunkSize() + (long) Gcm.TAG_LENGTH);
-	}
-
 	/** Sealed length of chunk {@code index}. */
 	public long chunkLength(long index) {
 		if (index < 0 || index >= this.chunks) {

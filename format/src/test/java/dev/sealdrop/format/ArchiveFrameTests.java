@@ -56,12 +56,11 @@ class ArchiveFrameTests {
 	}
 
 	@Test
-	void chunksAreAskedForByIndexAndOffsetWithTheirBlobPositions() throws IOException {
+	void chunksAreAskedForByIndexAndOffset() throws IOException {
 		Stored stored = Stored.of(TestArchives.random(2 * CHUNK + 10, 3), true);
 		ArchiveFrame frame = stored.frame();
 		assertThat(frame.chunkLength(0)).isEqualTo(CHUNK + 16);
 		assertThat(frame.chunkLength(2)).isEqualTo(10 + 16);
-		assertThat(frame.blobOffset(2)).isEqualTo(2L * (CHUNK + 16));
 		List<String> asked = new ArrayList<>();
 		frame.write(0, frame.length(), new ArchiveFrame.Target() {
 			@Override

@@ -27,7 +27,7 @@ final class BlobTarget implements ArchiveFrame.Target, AutoCloseable {
 	// Direct buffers are costly to allocate and freed only by the garbage collector: keep a few.
 	private static final ArrayBlockingQueue<ByteBuffer> POOL = new ArrayBlockingQueue<>(8);
 
-	private final ArchiveFrame frame;
+	private final ChunkLayout layout;
 
 	private final SeekableByteChannel blob;
 
@@ -35,8 +35,8 @@ final class BlobTarget implements ArchiveFrame.Target, AutoCloseable {
 
 	private ByteBuffer buffer;
 
-	BlobTarget(ArchiveFrame frame, SeekableByteChannel blob, ServletOutputStream out) {
-		this.frame = frame;
+	BlobTarget(ChunkLayout layout, SeekableByteChannel blob, ServletOutputStream out) {
+		this.layout = layout;
 		this.blob = blob;
 		this.out = out;
 	}
@@ -55,7 +55,7 @@ final class BlobTarget implements ArchiveFrame.Target, AutoCloseable {
 
 	@Override
 	public void writeChunk(long index, long offset, long length) throws IOException {
-		this.blob.position(this.frame.blobOffset(index) + offset);
+		this.blob.position(this.layout.blobOffset(index) + offset);
 		long left = length;
 		while (left > 0) {
 			ByteBuffer buffer = buffer();

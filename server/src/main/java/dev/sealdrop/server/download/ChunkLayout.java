@@ -3,7 +3,7 @@ package dev.sealdrop.server.download;
 /**
  * Sizes of a stored file's sealed chunks (FORMAT.md §6.2): every chunk holds {@code chunkSize}
  * plaintext bytes except the last, which holds the rest (an empty file is one empty chunk); sealing
- * adds a 16-byte tag.
+ * adds a 16-byte tag. The blob stores the sealed chunks back to back, in order.
  */
 record ChunkLayout(long plaintextSize, int chunkSize, long totalChunks) {
 
@@ -23,6 +23,14 @@ record ChunkLayout(long plaintextSize, int chunkSize, long totalChunks) {
 		long plaintext = (index < this.totalChunks - 1) ? this.chunkSize
 				: this.plaintextSize - (this.totalChunks - 1) * this.chunkSize;
 		return plaintext + TAG;
+	}
+
+	/** Where sealed chunk {@code index} starts in the blob. */
+	long blobOffset(long index) {
+		if (index < 0 || index >= this.totalChunks) {
+			throw new IndexOutOfBoundsException(Long.toString(index));
+		}
+		return index * (this.chunkSize + (long) TAG);
 	}
 
 	long sealedTotal() {

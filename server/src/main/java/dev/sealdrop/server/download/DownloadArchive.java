@@ -79,7 +79,7 @@ final class DownloadArchive {
 
 	/** Sends bytes {@code start} to {@code start + count - 1} of the archive. */
 	void send(SeekableByteChannel blob, long start, long count, ServletOutputStream out) throws IOException {
-		try (BlobTarget target = new BlobTarget(this.frame, blob, out)) {
+		try (BlobTarget target = new BlobTarget(this.layout, blob, out)) {
 			this.frame.write(start, count, target);
 			target.flush();
 		}

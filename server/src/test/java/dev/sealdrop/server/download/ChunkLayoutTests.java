@@ -3,6 +3,7 @@ package dev.sealdrop.server.download;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class ChunkLayoutTests {
@@ -16,6 +17,18 @@ class ChunkLayoutTests {
 		assertThat(layout.sealedSize(0)).isEqualTo(CHUNK + 16);
 		assertThat(layout.sealedSize(2)).isEqualTo(5 + 16);
 		assertThat(layout.sealedTotal()).isEqualTo(2L * CHUNK + 5 + 48);
+	}
+
+	@Test
+	void chunksLieBackToBackInTheBlob() {
+		ChunkLayout layout = new ChunkLayout(2L * CHUNK + 5, CHUNK, 3);
+
+		assertThat(layout.blobOffset(0)).isZero();
+		assertThat(layout.blobOffset(1)).isEqualTo(CHUNK + 16);
+		assertThat(layout.blobOffset(2)).isEqualTo(2L * (CHUNK + 16));
+		assertThat(layout.blobOffset(2) + layout.sealedSize(2)).isEqualTo(layout.sealedTotal());
+		assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> layout.blobOffset(3));
+		assertThatExceptionOfType(IndexOutOfBoundsException.class).isThrownBy(() -> layout.blobOffset(-1));
 	}
 
 	@Test
