@@ -26,6 +26,7 @@ import dev.sealdrop.format.Recipient;
 import dev.sealdrop.format.RecipientStanza;
 import dev.sealdrop.server.clients.ClientService;
 import dev.sealdrop.server.files.FileRepository;
+import dev.sealdrop.server.files.StoredChunks;
 import dev.sealdrop.server.files.StoredFile;
 import dev.sealdrop.server.problem.ApiException;
 import dev.sealdrop.server.problem.ProblemType;
@@ -137,9 +138,7 @@ class DownloadService {
 		if (digests.size() == layout.totalChunks() && digests.stream().allMatch((d) -> d.crc32() != null)) {
 			return digests;
 		}
-		List<byte[]> hashes = new ArrayList<>();
-		List<Integer> sizes = new ArrayList<>();
-		long[] crcs = new long[Math.toIntExact(layout.totalChunks())];
+		StoredChunks chunks = new StoredChunks();
 		try (InputStream blob = this.blobs.open(file.id())) {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			CRC32 crc = new CRC32();
@@ -148,21 +147,19 @@ class DownloadService {
 				if (sealed.length != layout.sealedSize(i)) {
 					throw storageFault(file, "its stored content ends early", null);
 				}
-				hashes.add(sha256.digest(sealed));
-				sizes.add(sealed.length);
 				crc.reset();
 				crc.update(sealed);
-				crcs[i] = crc.getValue();
+				chunks.add(sealed.length, sha256.digest(sealed), crc.getValue());
 			}
 		}
 		catch (IOException | NoSuchAlgorithmException ex) {
 			throw storageFault(file, "its stored content cannot be read", ex);
 		}
-		this.tx.executeWithoutResult((status) -> this.files.replaceChunks(file.id(), hashes, sizes, crcs));
-		logger.info("Stored the chunk CRC-32s of file {} ({} chunks)", file.id(), crcs.length);
+		this.tx.executeWithoutResult((status) -> this.files.replaceChunks(file.id(), chunks));
+		logger.info("Stored the chunk CRC-32s of file {} ({} chunks)", file.id(), chunks.count());
 		List<FileRepository.ChunkDigests> computed = new ArrayList<>();
-		for (int i = 0; i < crcs.length; i++) {
-			computed.add(new FileRepository.ChunkDigests(hashes.get(i), crcs[i]));
+		for (int i = 0; i < chunks.count(); i++) {
+			computed.add(new FileRepository.ChunkDigests(chunks.sha256(i), chunks.crc32(i)));
 		}
 		return computed;
 	}

@@ -38,11 +38,11 @@ public class FileRepository {
 	}
 
 	/**
-	 * Inserts a file and its per-chunk hashes (SHA-256, 32 bytes each, and CRC-32, in order).
+	 * Inserts a file and what is kept of each of its chunks.
 	 * @throws org.springframework.dao.DuplicateKeyException if the owner already has a file with the
 	 * same idempotency key
 	 */
-	public void insert(StoredFile file, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes, long[] chunkCrc32) {
+	public void insert(StoredFile file, StoredChunks chunks) {
 		this.jdbc.sql("INSERT INTO files (" + COLUMNS + """
 				) VALUES (:id, :ownerId, :name, :formatVersion, :plaintextSize, :sealedSize, :chunkSize, :totalChunks,
 				:sha256, :sealedDigest, :payloadHeader, :wrappedKey, :serverKeyKid, :warnings, :idempotencyKey, :createdAt)""")
@@ -63,26 +63,22 @@ public class FileRepository {
 			.param("idempotencyKey", file.idempotencyKey())
 			.param("createdAt", UtcTimestamps.toDb(file.createdAt()))
 			.update();
-		insertChunks(file.id(), chunkSha256, chunkSealedSizes, chunkCrc32);
+		insertChunks(file.id(), chunks);
 	}
 
 	/** Replaces a file's per-chunk rows (for files stored before CRC-32s were kept). */
-	public void replaceChunks(String fileId, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes, long[] chunkCrc32) {
+	public void replaceChunks(String fileId, StoredChunks chunks) {
 		this.jdbc.sql("DELETE FROM file_chunks WHERE file_id = :id").param("id", fileId).update();
-		insertChunks(fileId, chunkSha256, chunkSealedSizes, chunkCrc32);
+		insertChunks(fileId, chunks);
 	}
 
-	private void insertChunks(String fileId, List<byte[]> chunkSha256, List<Integer> chunkSealedSizes,
-			long[] chunkCrc32) {
-		if (chunkSealedSizes.size() != chunkSha256.size() || chunkCrc32.length != chunkSha256.size()) {
-			throw new IllegalArgumentException("one size, SHA-256 and CRC-32 per chunk");
-		}
+	private void insertChunks(String fileId, StoredChunks chunks) {
 		HexFormat hex = HexFormat.of();
-		List<Object[]> batch = new ArrayList<>(Math.min(chunkSha256.size(), CHUNK_BATCH));
-		for (int i = 0; i < chunkSha256.size(); i++) {
-			batch.add(new Object[] { fileId, (long) i, chunkSealedSizes.get(i), hex.formatHex(chunkSha256.get(i)),
-					chunkCrc32[i] });
-			if (batch.size() == CHUNK_BATCH || i == chunkSha256.size() - 1) {
+		List<Object[]> batch = new ArrayList<>(Math.min(chunks.count(), CHUNK_BATCH));
+		for (int i = 0; i < chunks.count(); i++) {
+			batch.add(new Object[] { fileId, (long) i, chunks.sealedSize(i), hex.formatHex(chunks.sha256(i)),
+					chunks.crc32(i) });
+			if (batch.size() == CHUNK_BATCH || i == chunks.count() - 1) {
 				this.template.batchUpdate(
 						"INSERT INTO file_chunks (file_id, chunk_index, sealed_size, sha256, crc32) VALUES (?, ?, ?, ?, ?)",
 						batch);

@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +26,7 @@ import dev.sealdrop.server.audit.AuditAction;
 import dev.sealdrop.server.audit.AuditLog;
 import dev.sealdrop.server.files.FileRepository;
 import dev.sealdrop.server.files.FileView;
+import dev.sealdrop.server.files.StoredChunks;
 import dev.sealdrop.server.files.StoredFile;
 import dev.sealdrop.server.keys.ServerKeyRing;
 import dev.sealdrop.server.problem.ApiException;
@@ -212,9 +211,7 @@ class UploadService {
 				BackgroundBlobWriter blobWriter = new BackgroundBlobWriter(blob.out())) {
 			ArchiveHeader header = reader.header();
 			String name = nameOf(header, source.clientName());
-			List<byte[]> chunkHashes = new ArrayList<>();
-			List<Integer> chunkSizes = new ArrayList<>();
-			LongList chunkCrcs = new LongList();
+			StoredChunks chunks = new StoredChunks();
 			CRC32 crc = new CRC32();
 			long plaintext = 0;
 			ArchiveReader.Chunk chunk;
@@ -226,11 +223,9 @@ class UploadService {
 				}
 				byte[] sealed = chunk.sealed();
 				blobWriter.write(sealed, 0, sealed.length);
-				chunkHashes.add(chunk.sealedSha256());
-				chunkSizes.add(sealed.length);
 				crc.reset();
 				crc.update(sealed);
-				chunkCrcs.add(crc.getValue());
+				chunks.add(sealed.length, chunk.sealedSha256(), crc.getValue());
 			}
 			blobWriter.finish();
 			ArchiveReader.Summary summary = reader.summary();
@@ -250,7 +245,7 @@ class UploadService {
 					HexFormat.of().formatHex(summary.sha256()), Base64.getEncoder().encodeToString(summary.sealedDigest()),
 					reader.payload().encode(), wrappedKey, header.openedWith().kid(), header.warnings(), idempotencyKey,
 					UtcTimestamps.now());
-			Optional<StoredFile> earlier = commit(me, blob, file, chunkHashes, chunkSizes, chunkCrcs.toArray());
+			Optional<StoredFile> earlier = commit(me, blob, file, chunks);
 			if (earlier.isPresent()) {
 				return new Result(FileView.of(earlier.get()), true, body.count());
 			}
@@ -265,8 +260,8 @@ class UploadService {
 	 * blob that start-up recovery deletes, never a row without content.
 	 * @return the earlier file when a concurrent upload with the same idempotency key won
 	 */
-	private Optional<StoredFile> commit(SealdropPrincipal me, PendingBlob blob, StoredFile file,
-			List<byte[]> chunkHashes, List<Integer> chunkSizes, long[] chunkCrcs) throws IOException {
+	private Optional<StoredFile> commit(SealdropPrincipal me, PendingBlob blob, StoredFile file, StoredChunks chunks)
+			throws IOException {
 		synchronized (this.commitLocks.computeIfAbsent(me.userId(), id -> new Object())) {
 			long quota = this.properties.userQuota().toBytes();
 			long used = this.files.usedBytes(me.userId());
@@ -280,7 +275,7 @@ class UploadService {
 						this.files.releaseIdempotencyKey(me.userId(), file.idempotencyKey(),
 								file.createdAt().minus(this.properties.idempotencyWindow()));
 					}
-					this.files.insert(file, chunkHashes, chunkSizes, chunkCrcs);
+					this.files.insert(file, chunks);
 				});
 				// Only a durable row may be acknowledged with 201.
 				this.durability.sync();
@@ -328,25 +323,6 @@ class UploadService {
 	}
 
 	/** A growable {@code long[]}: a CRC per chunk without a boxed Long each. */
-	private static final class LongList {
-
-		private long[] values = new long[64];
-
-		private int size;
-
-		void add(long value) {
-			if (this.size == this.values.length) {
-				this.values = Arrays.copyOf(this.values, this.size * 2);
-			}
-			this.values[this.size++] = value;
-		}
-
-		long[] toArray() {
-			return Arrays.copyOf(this.values, this.size);
-		}
-
-	}
-
 	/**
 	 * @param replayed whether this answers an earlier upload with the same idempotency key
 	 * @param archiveBytes bytes of the request body read
