@@ -1,6 +1,7 @@
 package dev.sealdrop.client;
 
 import java.io.PrintWriter;
+import java.util.List;
 
 import dev.sealdrop.client.net.RetryPolicy;
 import picocli.CommandLine;
@@ -22,7 +23,7 @@ public final class Main {
 		useLargeHttpBuffers();
 		PrintWriter out = new PrintWriter(System.out, true);
 		PrintWriter err = new PrintWriter(System.err, true);
-		int exitCode = newCommandLine(out, err).execute(args);
+		int exitCode = commandLineFor(Io.system(out, err), RetryPolicy.defaults(), args).execute(args);
 		out.flush();
 		err.flush();
 		System.exit(exitCode);
@@ -37,8 +38,9 @@ public final class Main {
 	}
 
 	/**
-	 * The configured command line: text output to {@code out}, diagnostics to {@code err}, binary data
-	 * on the process's standard streams. {@code execute(args)} returns an {@link ExitCode} value.
+	 * The configured command line with every command: text output to {@code out}, diagnostics to
+	 * {@code err}, binary data on the process's standard streams. {@code execute(args)} returns an
+	 * {@link ExitCode} value.
 	 */
 	public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
 		return newCommandLine(Io.system(out, err));
@@ -49,7 +51,24 @@ public final class Main {
 	}
 
 	static CommandLine newCommandLine(Io io, RetryPolicy retryPolicy) {
+		return configure(io, retryPolicy, List.copyOf(SealdropCommand.COMMANDS.values()));
+	}
+
+	/**
+	 * The command line for one run with {@code args}: only the command they name when that is all the
+	 * run can need ({@link SealdropCommand#soleCommand}), every command otherwise. Behaves as
+	 * {@link #newCommandLine(Io, RetryPolicy)} for those arguments and starts faster.
+	 */
+	static CommandLine commandLineFor(Io io, RetryPolicy retryPolicy, String... args) {
+		return configure(io, retryPolicy, SealdropCommand.commandsFor(args));
+	}
+
+	// the commands first: picocli hands the settings below down to the commands present at the time
+	private static CommandLine configure(Io io, RetryPolicy retryPolicy, List<Class<?>> commands) {
 		CommandLine commandLine = new CommandLine(new SealdropCommand(io, retryPolicy));
+		for (Class<?> command : commands) {
+			commandLine.addSubcommand(command);
+		}
 		commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpTable());
 		commandLine.setOut(io.out());
 		commandLine.setErr(io.err());

@@ -63,7 +63,8 @@ final class CliRun {
 		ByteArrayOutputStream stdout = new ByteArrayOutputStream();
 		Io io = new Io(new ByteArrayInputStream(this.stdin), stdout, new PrintWriter(out, true),
 				new PrintWriter(err, true), Map.copyOf(this.env), this.workDir, this.terminal);
-		int exitCode = Main.newCommandLine(io, this.retryPolicy).execute(args);
+		// as Main runs a command: with only the command the arguments need
+		int exitCode = Main.commandLineFor(io, this.retryPolicy, args).execute(args);
 		return new Result(exitCode, out.toString(), err.toString(), stdout.toByteArray());
 	}
 
