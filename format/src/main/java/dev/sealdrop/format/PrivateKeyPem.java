@@ -2,29 +2,17 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.math.BigInteger;
-import java.security.SecureRandom;
+import java.security.GeneralSecurityException;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
-import org.bouncycastle.asn1.pkcs.PBES2Parameters;
-import org.bouncycastle.asn1.pkcs.PBKDF2Params;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.PKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.openssl.bc.BcPEMDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.PKCSException;
-import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * Private key files: reads PKCS#8 ({@code PRIVATE KEY}), encrypted PKCS#8
@@ -63,17 +51,16 @@ final class PrivateKeyPem {
 				return pair.getPrivateKeyInfo();
 			}
 			if (key instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-				checkIterationCount(encrypted.getEncryptionAlgorithm());
-				return encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-					.setProvider(BouncyCastle.provider())
-					.build(requirePassphrase(passphraseOrNull)));
+				return PrivateKeyInfo.getInstance(Pbes2.decrypt(encrypted.toASN1Structure(),
+						requirePassphrase(passphraseOrNull), MAX_PBKDF2_ITERATIONS));
 			}
 			if (key instanceof PEMEncryptedKeyPair encrypted) {
-				return encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BouncyCastle.provider())
-					.build(requirePassphrase(passphraseOrNull))).getPrivateKeyInfo();
+				// OpenSSL's legacy Proc-Type encryption: one MD5 round of key derivation, no cost to bound
+				return encrypted.decryptKeyPair(new BcPEMDecryptorProvider(requirePassphrase(passphraseOrNull)))
+					.getPrivateKeyInfo();
 			}
 		}
-		catch (PKCSException | OperatorCreationException | IOException | RuntimeException ex) {
+		catch (GeneralSecurityException | IOException | RuntimeException ex) {
 			if (ex instanceof InvalidKeyException invalid) {
 				throw invalid;
 			}
@@ -95,16 +82,9 @@ final class PrivateKeyPem {
 	static byte[] encrypt(PrivateKeyInfo info, char[] passphrase) {
 		requireNonEmpty(passphrase);
 		try {
-			var encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-				.setPRF(PKCS8Generator.PRF_HMACSHA256)
-				.setIterationCount(PBKDF2_ITERATIONS)
-				.setRandom(new SecureRandom())
-				.setPassword(passphrase)
-				.setProvider(BouncyCastle.provider())
-				.build();
-			return new PKCS8Generator(info, encryptor).generate().getContent();
+			return Pbes2.encrypt(info.getEncoded(), passphrase, PBKDF2_ITERATIONS);
 		}
-		catch (OperatorCreationException | PemGenerationException ex) {
+		catch (GeneralSecurityException | IOException ex) {
 			throw new IllegalStateException("cannot encrypt the private key", ex);
 		}
 	}
@@ -135,31 +115,6 @@ final class PrivateKeyPem {
 			throw new InvalidKeyException("no private key found (expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY)");
 		}
 		return key;
-	}
-
-	// Only PBES2 with PBKDF2 (what OpenSSL, pyca and sealdrop write): its cost is one bounded number.
-	// scrypt and the PKCS#12 schemes have costs a hostile key file could set to minutes or gigabytes.
-	private static void checkIterationCount(AlgorithmIdentifier algorithm) throws InvalidKeyException {
-		if (!PKCSObjectIdentifiers.id_PBES2.equals(algorithm.getAlgorithm())) {
-			throw new InvalidKeyException("the key file is encrypted with an unsupported scheme ("
-					+ algorithm.getAlgorithm().getId() + "); use PBES2 with PBKDF2, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc");
-		}
-		KeyDerivationFunc kdf;
-		try {
-			kdf = PBES2Parameters.getInstance(algorithm.getParameters()).getKeyDerivationFunc();
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidKeyException("the key file's encryption parameters are not valid PBES2");
-		}
-		if (!PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
-			throw new InvalidKeyException("the key file derives its key with " + kdf.getAlgorithm().getId()
-					+ "; only PBKDF2 is accepted (re-encrypt with openssl pkcs8 -topk8 -v2 aes-256-cbc)");
-		}
-		if (PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount()
-					.compareTo(BigInteger.valueOf(MAX_PBKDF2_ITERATIONS)) > 0) {
-			throw new InvalidKeyException("the key file asks for more than " + MAX_PBKDF2_ITERATIONS
-					+ " PBKDF2 iterations; refusing to spend that much time on it");
-		}
 	}
 
 	private static char[] requirePassphrase(char[] passphraseOrNull) throws InvalidKeyException {

@@ -11,7 +11,10 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
 
 import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.EncryptionScheme;
 import org.bouncycastle.asn1.pkcs.KeyDerivationFunc;
 import org.bouncycastle.asn1.pkcs.PBES2Parameters;
 import org.bouncycastle.asn1.pkcs.PBKDF2Params;
@@ -21,6 +24,9 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,7 +48,9 @@ class IdentityTests {
 	@CsvSource({ "openssl-sec1.pem, openssl.pub, false", "openssl-pkcs8.pem, openssl.pub, false",
 			"openssl-pkcs8-encrypted.pem, openssl.pub, true", "openssl-sec1-encrypted.pem, openssl.pub, true",
 			"python-pkcs8.pem, python.pub, false", "python-pkcs8-encrypted.pem, python.pub, true",
-			"python-sec1.pem, python.pub, false" })
+			"python-sec1.pem, python.pub, false", "openssl-pkcs8-aes128-sha1.pem, openssl.pub, true",
+			"openssl-pkcs8-aes192-sha512.pem, openssl.pub, true", "openssl-pkcs8-aes256-sha224.pem, openssl.pub, true",
+			"openssl-pkcs8-des3-sha384.pem, openssl.pub, true" })
 	void loadsKeysMadeByOtherToolsAndMatchesTheirPublicKey(String file, String publicFile, boolean encrypted)
 			throws Exception {
 		String pem = key(file);
@@ -53,7 +61,8 @@ class IdentityTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "openssl-pkcs8-encrypted.pem", "openssl-sec1-encrypted.pem", "python-pkcs8-encrypted.pem" })
+	@CsvSource({ "openssl-pkcs8-encrypted.pem", "openssl-sec1-encrypted.pem", "python-pkcs8-encrypted.pem",
+			"openssl-pkcs8-aes128-sha1.pem", "openssl-pkcs8-des3-sha384.pem" })
 	void refusesAWrongPassphrase(String file) {
 		assertInvalid(() -> Identity.fromPem(key(file), "wrong-horse".toCharArray()), "wrong passphrase");
 	}
@@ -200,6 +209,55 @@ class IdentityTests {
 		String pem = Pem.encode("ENCRYPTED PRIVATE KEY", encode(new EncryptedPrivateKeyInfo(
 				new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, slowPbes2), info.getEncryptedData())));
 		assertInvalid(() -> Identity.fromPem(pem, PASSPHRASE), "PBKDF2 iterations");
+	}
+
+	@Test
+	void refusesPbes2WithACipherOrPrfItDoesNotRead() throws Exception {
+		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
+			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
+		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		// AES-256 in CFB mode, and HMAC-SHA512/256 as the PRF: valid PBES2, not read here
+		assertInvalid(() -> Identity.fromPem(withPbes2(info, kdf, new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CFB,
+				pbes2.getEncryptionScheme().getParameters())), PASSPHRASE), "unsupported cipher");
+		PBKDF2Params otherPrf = new PBKDF2Params(kdf.getSalt(), 2048,
+				new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA512_256, DERNull.INSTANCE));
+		assertInvalid(() -> Identity.fromPem(withPbes2(info, otherPrf, pbes2.getEncryptionScheme()), PASSPHRASE),
+				"unsupported PRF");
+	}
+
+	@Test
+	void refusesPbes2ParametersOutOfRange() throws Exception {
+		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
+			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
+		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		EncryptionScheme scheme = pbes2.getEncryptionScheme();
+		// a key length that does not fit AES-256, an 8-byte IV, an empty salt
+		assertInvalid(() -> Identity.fromPem(withPbes2(info, new PBKDF2Params(kdf.getSalt(), 2048, 16, kdf.getPrf()), scheme),
+				PASSPHRASE), "out of range");
+		assertInvalid(() -> Identity.fromPem(withPbes2(info, kdf,
+				new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CBC, new DEROctetString(new byte[8]))), PASSPHRASE),
+				"out of range");
+		assertInvalid(() -> Identity.fromPem(withPbes2(info, new PBKDF2Params(new byte[0], 2048, kdf.getPrf()), scheme),
+				PASSPHRASE), "out of range");
+	}
+
+	@Test
+	void writesEncryptedKeysThatBouncyCastlesOwnDecryptorReads() throws Exception {
+		// an implementation other than the one that wrote it: Bouncy Castle's PKCS#8 decryptor
+		Identity identity = Identity.generate();
+		byte[] der = Pem.decode(identity.toEncryptedPem(PASSPHRASE), "ENCRYPTED PRIVATE KEY");
+		PrivateKeyInfo decrypted = new PKCS8EncryptedPrivateKeyInfo(der).decryptPrivateKeyInfo(
+				new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(new BouncyCastleProvider()).build(PASSPHRASE));
+		assertThat(Identity.fromPem(Pem.encode("PRIVATE KEY", decrypted.getEncoded()), null).recipient())
+			.isEqualTo(identity.recipient());
+	}
+
+	private static String withPbes2(EncryptedPrivateKeyInfo info, PBKDF2Params kdf, EncryptionScheme scheme) {
+		PBES2Parameters pbes2 = new PBES2Parameters(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, kdf), scheme);
+		return Pem.encode("ENCRYPTED PRIVATE KEY", encode(new EncryptedPrivateKeyInfo(
+				new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, pbes2), info.getEncryptedData())));
 	}
 
 	private static byte[] encode(EncryptedPrivateKeyInfo info) {

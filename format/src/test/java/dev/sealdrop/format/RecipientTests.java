@@ -2,10 +2,12 @@ package dev.sealdrop.format;
 
 import java.math.BigInteger;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RecipientTests {
+
+	// keys made by another implementation than the JDK's
+	private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
 	/** Computed outside Java: {@code openssl pkey -pubin -in KEY.pub -outform DER | sha256sum}. */
 	private static final String OPENSSL_FINGERPRINT = "sha256:bad97a5d887eedbb12109bea8c198baf3edca32e6d27bdb5229e90d70f1731bc";
@@ -48,7 +53,7 @@ class RecipientTests {
 
 	@Test
 	void normalizesKeysFromAnotherProvider() throws Exception {
-		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
 		generator.initialize(new ECGenParameterSpec("secp384r1"));
 		ECPublicKey bcKey = (ECPublicKey) generator.generateKeyPair().getPublic();
 		Recipient recipient = Recipient.of(bcKey);
@@ -167,7 +172,7 @@ class RecipientTests {
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 		ec.initialize(new ECGenParameterSpec("secp256r1"));
 		assertInvalid(() -> Recipient.of(ec.generateKeyPair().getPublic()), "not a P-384 key: curve secp256r1");
-		KeyPairGenerator bc = KeyPairGenerator.getInstance("EC", BouncyCastle.provider());
+		KeyPairGenerator bc = KeyPairGenerator.getInstance("EC", BOUNCY_CASTLE);
 		bc.initialize(new ECGenParameterSpec("brainpoolP384r1"));
 		assertInvalid(() -> Recipient.of(bc.generateKeyPair().getPublic()), "not a P-384 key: curve brainpoolP384r1");
 	}
