@@ -3,6 +3,7 @@ package dev.sealdrop.format;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -51,8 +52,14 @@ final class PrivateKeyPem {
 				return pair.getPrivateKeyInfo();
 			}
 			if (key instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-				return PrivateKeyInfo.getInstance(Pbes2.decrypt(encrypted.toASN1Structure(),
-						requirePassphrase(passphraseOrNull), MAX_PBKDF2_ITERATIONS));
+				byte[] der = Pbes2.decrypt(encrypted.toASN1Structure(), requirePassphrase(passphraseOrNull),
+						MAX_PBKDF2_ITERATIONS);
+				try {
+					return PrivateKeyInfo.getInstance(der);
+				}
+				finally {
+					Arrays.fill(der, (byte) 0);
+				}
 			}
 			if (key instanceof PEMEncryptedKeyPair encrypted) {
 				// OpenSSL's legacy Proc-Type encryption: one MD5 round of key derivation, no cost to bound
