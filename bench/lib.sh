@@ -76,7 +76,8 @@ rounds_header() {
 }
 
 # ratio NAME REFERENCE: how many times faster NAME's median is than REFERENCE's (above 1: NAME is faster).
-ratio() { echo "scale=2; $(rounds_median "$2") / $(rounds_median "$1")" | bc -l; }
+# ratio NAME REF: REF's median time over NAME's, rounded to two decimals (above 1: NAME is faster)
+ratio() { LC_ALL=C printf '%.2f' "$(echo "$(rounds_median "$2") / $(rounds_median "$1")" | bc -l)"; }
 
 table_header() {
 	printf '| %-34s | %8s | %9s | %9s |\n' "what" "seconds" "MiB/s" "peak RSS MiB"

@@ -43,8 +43,9 @@ final class SealdropCommand implements Callable<Integer> {
 
 	/**
 	 * The commands by name, in the order the help lists them. Not in {@code @Command(subcommands)}:
-	 * picocli builds the model of every listed command (reflection over all their annotations, a
-	 * fifth of a second at start-up), and a run needs one ({@link #soleCommand}).
+	 * picocli builds the model of every listed command (reflection over all their annotations; a run
+	 * started 0.04-0.05 s sooner without it, docs/BENCHMARKS.md), and a run needs one
+	 * ({@link #soleCommand}).
 	 */
 	static final Map<String, Class<?>> COMMANDS = commands(Map.entry("keygen", KeygenCommand.class),
 			Map.entry("encrypt", EncryptCommand.class), Map.entry("decrypt", DecryptCommand.class),

@@ -19,9 +19,10 @@ import javax.crypto.spec.SecretKeySpec;
  * code. One {@code doFinal} per 1 MiB chunk is one call per MiB: the callers never reach the JIT's
  * thresholds and a whole transfer runs in the pure-Java fallback (about 50-100 MiB/s instead of
  * GB/s). Feeding {@link #SLICE}-sized pieces through {@code update} makes enough calls to get compiled.
- * The first {@link #WARM_SLICES} pieces in a JVM are smaller ({@link #WARM_SLICE}): the thresholds
- * count calls, so small pieces reach them after 8 MiB instead of about 30 (a CPU profile of a 1 GiB
- * encryption showed 0.25 s in the pure-Java GHASH before; 0.08 s after).
+ * The thresholds count calls, so the first {@link #WARM_SLICES} pieces in a JVM (8 MiB, shared by
+ * every cipher call: sealing, and both passes of opening) are smaller still ({@link #WARM_SLICE}) and
+ * the callers compile after a few MiB instead of about 30 (a CPU profile of a 1 GiB encryption
+ * showed 0.25 s in the pure-Java GHASH before; 0.08 s after).
  * <p>
  * <b>How {@link #open} decrypts.</b> JDK 17's GCM decryption buffers all {@code update} input until
  * {@code doFinal} (so that no unauthenticated plaintext leaves the cipher), which makes slicing

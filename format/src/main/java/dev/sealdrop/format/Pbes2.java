@@ -2,15 +2,17 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
 
 import javax.crypto.Cipher;
-import javax.crypto.SecretKeyFactory;
+import javax.crypto.Mac;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -27,22 +29,26 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
- * Encrypted PKCS#8 with PBES2 and PBKDF2 (RFC 8018), computed with the JDK's own PBKDF2 and
+ * Encrypted PKCS#8 with PBES2 and PBKDF2 (RFC 8018), computed with the JDK's HMAC and
  * AES/DESede-CBC; Bouncy Castle only reads and writes the ASN.1. Bouncy Castle's JCA provider is
  * not used because a JDK that checks provider signatures (Oracle's) refuses it once its jar is
  * repackaged into the CLI's single jar, which would make every passphrase-protected key unusable
  * there.
  * <p>
- * Reads the PRFs HMAC-SHA1 to HMAC-SHA512 and the ciphers AES-128/192/256-CBC and DES-EDE3-CBC,
- * which covers what OpenSSL, Python's cryptography and pycryptodome write with PBKDF2; writes
- * HMAC-SHA256 and AES-256-CBC.
+ * Reads the PRFs HMAC-SHA1 to HMAC-SHA512 and HMAC-SHA3-224 to HMAC-SHA3-512 with the ciphers
+ * AES-128/192/256-CBC and DES-EDE3-CBC, which covers what OpenSSL, Python's cryptography and
+ * pycryptodome write with PBKDF2 and CBC (not pycryptodome's AES-GCM variants, which no standard
+ * defines); writes HMAC-SHA256 and AES-256-CBC.
  */
 final class Pbes2 {
 
+	/** PBKDF2's PRF by OID: the JDK's HMAC name (PBKDF2 itself is {@link #pbkdf2}). */
 	private static final Map<ASN1ObjectIdentifier, String> PRFS = Map.of(PKCSObjectIdentifiers.id_hmacWithSHA1,
-			"PBKDF2WithHmacSHA1", PKCSObjectIdentifiers.id_hmacWithSHA224, "PBKDF2WithHmacSHA224",
-			PKCSObjectIdentifiers.id_hmacWithSHA256, "PBKDF2WithHmacSHA256", PKCSObjectIdentifiers.id_hmacWithSHA384,
-			"PBKDF2WithHmacSHA384", PKCSObjectIdentifiers.id_hmacWithSHA512, "PBKDF2WithHmacSHA512");
+			"HmacSHA1", PKCSObjectIdentifiers.id_hmacWithSHA224, "HmacSHA224", PKCSObjectIdentifiers.id_hmacWithSHA256,
+			"HmacSHA256", PKCSObjectIdentifiers.id_hmacWithSHA384, "HmacSHA384", PKCSObjectIdentifiers.id_hmacWithSHA512,
+			"HmacSHA512", NISTObjectIdentifiers.id_hmacWithSHA3_224, "HmacSHA3-224", NISTObjectIdentifiers.id_hmacWithSHA3_256,
+			"HmacSHA3-256", NISTObjectIdentifiers.id_hmacWithSHA3_384, "HmacSHA3-384", NISTObjectIdentifiers.id_hmacWithSHA3_512,
+			"HmacSHA3-512");
 
 	private record CipherKind(String transformation, String keyAlgorithm, int keyLength, int ivLength) {
 	}
@@ -150,7 +156,7 @@ final class Pbes2 {
 		}
 		if (prf == null) {
 			throw new InvalidKeyException("the key file's PBKDF2 uses an unsupported PRF ("
-					+ kdf.getPrf().getAlgorithm().getId() + "); HMAC-SHA1 to HMAC-SHA512 are read");
+					+ kdf.getPrf().getAlgorithm().getId() + "); HMAC with SHA-1, SHA-2 or SHA-3 is read");
 		}
 		byte[] salt = kdf.getSalt();
 		BigInteger iterations = kdf.getIterationCount();
@@ -159,20 +165,58 @@ final class Pbes2 {
 				|| iterations.bitLength() > 31 || (keyLength != null && keyLength.intValue() != kind.keyLength())) {
 			throw new InvalidKeyException("the key file's PBES2 parameters are out of range");
 		}
-		PBEKeySpec spec = new PBEKeySpec(passphrase, salt, iterations.intValue(), 8 * kind.keyLength());
-		byte[] key = null;
+		byte[] key = pbkdf2(prf, passphrase, salt, iterations.intValue(), kind.keyLength());
 		try {
-			key = SecretKeyFactory.getInstance(prf).generateSecret(spec).getEncoded();
 			Cipher cipher = Cipher.getInstance(kind.transformation());
 			cipher.init(mode, new SecretKeySpec(key, kind.keyAlgorithm()), new IvParameterSpec(iv));
 			return cipher;
 		}
 		finally {
-			spec.clearPassword();
-			if (key != null) {
-				Arrays.fill(key, (byte) 0);
-			}
+			Arrays.fill(key, (byte) 0);
 		}
+	}
+
+	/**
+	 * PBKDF2 (RFC 8018 §5.2) with {@code hmac} over the passphrase's UTF-8 bytes (as OpenSSL, Python
+	 * and the JDK's own PBKDF2 take a typed passphrase). Written out rather than taken from
+	 * {@code SecretKeyFactory}, which has no SHA-3 variants in the JDK.
+	 */
+	static byte[] pbkdf2(String hmac, char[] passphrase, byte[] salt, int iterations, int length)
+			throws GeneralSecurityException {
+		// as the JDK's PBKDF2: an unpaired surrogate becomes "?" rather than an error
+		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+		byte[] password = new byte[encoded.remaining()];
+		encoded.get(password);
+		Arrays.fill(encoded.array(), (byte) 0);
+		Mac mac = Mac.getInstance(hmac);
+		try {
+			// SecretKeySpec refuses an empty key; HMAC pads keys with zeros, so one zero byte is the same key
+			mac.init(new SecretKeySpec((password.length > 0) ? password : new byte[1], hmac));
+		}
+		finally {
+			Arrays.fill(password, (byte) 0);
+		}
+		int blockLength = mac.getMacLength();
+		byte[] out = new byte[length];
+		byte[] u = new byte[blockLength];
+		byte[] t = new byte[blockLength];
+		for (int block = 1, done = 0; done < length; block++, done += blockLength) {
+			mac.update(salt);
+			mac.update(new byte[] { (byte) (block >>> 24), (byte) (block >>> 16), (byte) (block >>> 8), (byte) block });
+			mac.doFinal(u, 0);
+			System.arraycopy(u, 0, t, 0, blockLength);
+			for (int i = 1; i < iterations; i++) {
+				mac.update(u);
+				mac.doFinal(u, 0);
+				for (int j = 0; j < blockLength; j++) {
+					t[j] ^= u[j];
+				}
+			}
+			System.arraycopy(t, 0, out, done, Math.min(blockLength, length - done));
+		}
+		Arrays.fill(u, (byte) 0);
+		Arrays.fill(t, (byte) 0);
+		return out;
 	}
 
 }

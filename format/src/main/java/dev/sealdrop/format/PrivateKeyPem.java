@@ -2,6 +2,9 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
@@ -63,8 +66,13 @@ final class PrivateKeyPem {
 			}
 			if (key instanceof PEMEncryptedKeyPair encrypted) {
 				// OpenSSL's legacy Proc-Type encryption: one MD5 round of key derivation, no cost to bound
-				return encrypted.decryptKeyPair(new BcPEMDecryptorProvider(requirePassphrase(passphraseOrNull)))
-					.getPrivateKeyInfo();
+				char[] bytes = utf8BytesAsChars(requirePassphrase(passphraseOrNull));
+				try {
+					return encrypted.decryptKeyPair(new BcPEMDecryptorProvider(bytes)).getPrivateKeyInfo();
+				}
+				finally {
+					Arrays.fill(bytes, '\0');
+				}
 			}
 		}
 		catch (GeneralSecurityException | IOException | RuntimeException ex) {
@@ -122,6 +130,20 @@ final class PrivateKeyPem {
 			throw new InvalidKeyException("no private key found (expected PRIVATE KEY, ENCRYPTED PRIVATE KEY or EC PRIVATE KEY)");
 		}
 		return key;
+	}
+
+	/**
+	 * The passphrase's UTF-8 bytes, one per char: Bouncy Castle's legacy-PEM decryptor keeps the low
+	 * byte of each char, and OpenSSL derived the key from the UTF-8 bytes of what was typed.
+	 */
+	private static char[] utf8BytesAsChars(char[] passphrase) {
+		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+		char[] chars = new char[encoded.remaining()];
+		for (int i = 0; i < chars.length; i++) {
+			chars[i] = (char) (encoded.get() & 0xff);
+		}
+		Arrays.fill(encoded.array(), (byte) 0);
+		return chars;
 	}
 
 	private static char[] requirePassphrase(char[] passphraseOrNull) throws InvalidKeyException {

@@ -50,7 +50,8 @@ class IdentityTests {
 			"python-pkcs8.pem, python.pub, false", "python-pkcs8-encrypted.pem, python.pub, true",
 			"python-sec1.pem, python.pub, false", "openssl-pkcs8-aes128-sha1.pem, openssl.pub, true",
 			"openssl-pkcs8-aes192-sha512.pem, openssl.pub, true", "openssl-pkcs8-aes256-sha224.pem, openssl.pub, true",
-			"openssl-pkcs8-des3-sha384.pem, openssl.pub, true" })
+			"openssl-pkcs8-des3-sha384.pem, openssl.pub, true", "pycryptodome-pkcs8.pem, pycryptodome.pub, false",
+			"pycryptodome-pkcs8-encrypted.pem, pycryptodome.pub, true", "pycryptodome-sec1.pem, pycryptodome.pub, false" })
 	void loadsKeysMadeByOtherToolsAndMatchesTheirPublicKey(String file, String publicFile, boolean encrypted)
 			throws Exception {
 		String pem = key(file);
@@ -61,8 +62,16 @@ class IdentityTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "openssl-sec1-encrypted-utf8.pem", "openssl-pkcs8-encrypted-utf8.pem" })
+	void readsKeysEncryptedWithAPassphraseBeyondAsciiAsOpenSslDoes(String file) throws Exception {
+		Identity identity = Identity.fromPem(key(file), "pässwörd-€".toCharArray());
+		assertThat(identity.recipient()).isEqualTo(Recipient.fromPem(key("openssl.pub")));
+		assertInvalid(() -> Identity.fromPem(key(file), "passwort-€".toCharArray()), "wrong passphrase");
+	}
+
+	@ParameterizedTest(name = "{0}")
 	@CsvSource({ "openssl-pkcs8-encrypted.pem", "openssl-sec1-encrypted.pem", "python-pkcs8-encrypted.pem",
-			"openssl-pkcs8-aes128-sha1.pem", "openssl-pkcs8-des3-sha384.pem" })
+			"openssl-pkcs8-aes128-sha1.pem", "openssl-pkcs8-des3-sha384.pem", "pycryptodome-pkcs8-encrypted.pem" })
 	void refusesAWrongPassphrase(String file) {
 		assertInvalid(() -> Identity.fromPem(key(file), "wrong-horse".toCharArray()), "wrong passphrase");
 	}

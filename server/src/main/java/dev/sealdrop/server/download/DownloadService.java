@@ -107,6 +107,10 @@ class DownloadService {
 		catch (MalformedArchiveException ex) {
 			throw storageFault(file, "its stored payload header does not parse", ex);
 		}
+		if (payload.chunkSize() != file.chunkSize()) {
+			// the archive's chunk lengths follow the header, the blob offsets the row: they must agree
+			throw storageFault(file, "its stored payload header and chunk size disagree", null);
+		}
 		ChunkLayout layout = new ChunkLayout(file.plaintextSize(), file.chunkSize(), file.totalChunks());
 		checkBlob(file, layout);
 		List<FileRepository.ChunkDigests> digests = chunkDigests(file, layout);

@@ -322,7 +322,6 @@ class UploadService {
 		return "unnamed";
 	}
 
-	/** A growable {@code long[]}: a CRC per chunk without a boxed Long each. */
 	/**
 	 * @param replayed whether this answers an earlier upload with the same idempotency key
 	 * @param archiveBytes bytes of the request body read

@@ -305,6 +305,19 @@ class ArchiveDownloadTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void aRowWhoseChunkSizeDisagreesWithThePayloadHeaderIsAProblemNotWrongBytes() throws Exception {
+		// 200 000 bytes are 4 chunks of 65 536 as of 60 000: a layout that passes every other check
+		String id = upload(this.alice, "skewed", TestArchives.content(200_000, 9));
+		assertThat(this.jdbc.sql("SELECT chunk_size FROM files WHERE id = ?").param(id).query(Integer.class).single())
+			.isEqualTo(65_536);
+		this.jdbc.sql("UPDATE files SET chunk_size = 60000 WHERE id = ?").param(id).update();
+
+		this.mvc.perform(get("/api/v1/files/{id}/archive", id).param("client", this.laptopId).with(as(this.alice)))
+			.andExpect(status().isInternalServerError())
+			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:internal-error"));
+	}
+
+	@Test
 	void adHocWithoutABodyIsABadRequest() throws Exception {
 		this.mvc.perform(post("/api/v1/files/{id}/archive", this.fileId).with(as(this.alice))
 				.contentType(MediaType.APPLICATION_JSON))

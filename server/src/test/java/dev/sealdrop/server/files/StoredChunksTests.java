@@ -22,9 +22,6 @@ class StoredChunksTests {
 			assertThat(chunks.sha256(i)).isEqualTo(hash(i));
 			assertThat(chunks.crc32(i)).isEqualTo(0xFFFFFFFFL - i);
 		}
-		assertThat(chunks.crc32s()).hasSize(200).startsWith(0xFFFFFFFFL).endsWith(0xFFFFFFFFL - 199);
-		assertThat(chunks.sha256s()).hasSize(200);
-		assertThat(chunks.sha256s().get(199)).isEqualTo(hash(199));
 	}
 
 	@Test
@@ -34,10 +31,7 @@ class StoredChunksTests {
 		chunks.add(16, hash, 1);
 		hash[0] ^= 1;
 		chunks.sha256(0)[1] ^= 1;
-		chunks.sha256s().get(0)[2] ^= 1;
-		chunks.crc32s()[0] = 7;
 		assertThat(chunks.sha256(0)).isEqualTo(hash(1));
-		assertThat(chunks.crc32(0)).isEqualTo(1);
 	}
 
 	@Test
