@@ -37,8 +37,8 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * <p>
  * Reads the PRFs HMAC-SHA1 to HMAC-SHA512 and HMAC-SHA3-224 to HMAC-SHA3-512 with the ciphers
  * AES-128/192/256-CBC and DES-EDE3-CBC, which covers what OpenSSL, Python's cryptography and
- * pycryptodome write with PBKDF2 and CBC (not pycryptodome's AES-GCM variants, which no standard
- * defines); writes HMAC-SHA256 and AES-256-CBC.
+ * pycryptodome write with PBKDF2 and CBC (PBES2 with an AEAD cipher, which RFC 8018 does not define
+ * and some newer libraries write, is refused); writes HMAC-SHA256 and AES-256-CBC.
  */
 final class Pbes2 {
 
