@@ -177,17 +177,25 @@ final class Pbes2 {
 	}
 
 	/**
+	 * The passphrase as OpenSSL and Python take a typed one: its UTF-8 bytes (an unpaired surrogate
+	 * becomes "?", as in the JDK's own PBKDF2). The caller zeroes the result.
+	 */
+	static byte[] utf8(char[] passphrase) {
+		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
+		byte[] bytes = new byte[encoded.remaining()];
+		encoded.get(bytes);
+		Arrays.fill(encoded.array(), (byte) 0);
+		return bytes;
+	}
+
+	/**
 	 * PBKDF2 (RFC 8018 §5.2) with {@code hmac} over the passphrase's UTF-8 bytes (as OpenSSL, Python
 	 * and the JDK's own PBKDF2 take a typed passphrase). Written out rather than taken from
 	 * {@code SecretKeyFactory}, which has no SHA-3 variants in the JDK.
 	 */
 	static byte[] pbkdf2(String hmac, char[] passphrase, byte[] salt, int iterations, int length)
 			throws GeneralSecurityException {
-		// as the JDK's PBKDF2: an unpaired surrogate becomes "?" rather than an error
-		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-		byte[] password = new byte[encoded.remaining()];
-		encoded.get(password);
-		Arrays.fill(encoded.array(), (byte) 0);
+		byte[] password = utf8(passphrase);
 		Mac mac = Mac.getInstance(hmac);
 		try {
 			// SecretKeySpec refuses an empty key; HMAC pads keys with zeros, so one zero byte is the same key

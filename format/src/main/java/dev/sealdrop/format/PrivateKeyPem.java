@@ -2,9 +2,6 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 
@@ -137,12 +134,12 @@ final class PrivateKeyPem {
 	 * byte of each char, and OpenSSL derived the key from the UTF-8 bytes of what was typed.
 	 */
 	private static char[] utf8BytesAsChars(char[] passphrase) {
-		ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(passphrase));
-		char[] chars = new char[encoded.remaining()];
+		byte[] bytes = Pbes2.utf8(passphrase);
+		char[] chars = new char[bytes.length];
 		for (int i = 0; i < chars.length; i++) {
-			chars[i] = (char) (encoded.get() & 0xff);
+			chars[i] = (char) (bytes[i] & 0xff);
 		}
-		Arrays.fill(encoded.array(), (byte) 0);
+		Arrays.fill(bytes, (byte) 0);
 		return chars;
 	}
 

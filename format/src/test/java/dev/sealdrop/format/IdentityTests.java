@@ -208,24 +208,19 @@ class IdentityTests {
 
 	@Test
 	void refusesAKeyFileThatAsksForAnAbsurdIterationCount() throws Exception {
-		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
-			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
-		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
-		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		EncryptedPrivateKeyInfo info = opensslEncrypted();
+		PBES2Parameters pbes2 = pbes2(info);
+		PBKDF2Params kdf = pbkdf2(pbes2);
 		PBKDF2Params slow = new PBKDF2Params(kdf.getSalt(), Integer.MAX_VALUE, kdf.getPrf());
-		PBES2Parameters slowPbes2 = new PBES2Parameters(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, slow),
-				pbes2.getEncryptionScheme());
-		String pem = Pem.encode("ENCRYPTED PRIVATE KEY", encode(new EncryptedPrivateKeyInfo(
-				new AlgorithmIdentifier(PKCSObjectIdentifiers.id_PBES2, slowPbes2), info.getEncryptedData())));
+		String pem = withPbes2(info, slow, pbes2.getEncryptionScheme());
 		assertInvalid(() -> Identity.fromPem(pem, PASSPHRASE), "PBKDF2 iterations");
 	}
 
 	@Test
 	void refusesPbes2WithACipherOrPrfItDoesNotRead() throws Exception {
-		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
-			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
-		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
-		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		EncryptedPrivateKeyInfo info = opensslEncrypted();
+		PBES2Parameters pbes2 = pbes2(info);
+		PBKDF2Params kdf = pbkdf2(pbes2);
 		// AES-256 in CFB mode, and HMAC-SHA512/256 as the PRF: valid PBES2, not read here
 		assertInvalid(() -> Identity.fromPem(withPbes2(info, kdf, new EncryptionScheme(NISTObjectIdentifiers.id_aes256_CFB,
 				pbes2.getEncryptionScheme().getParameters())), PASSPHRASE), "unsupported cipher");
@@ -237,10 +232,9 @@ class IdentityTests {
 
 	@Test
 	void refusesPbes2ParametersOutOfRange() throws Exception {
-		EncryptedPrivateKeyInfo info = EncryptedPrivateKeyInfo
-			.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
-		PBES2Parameters pbes2 = PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
-		PBKDF2Params kdf = PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+		EncryptedPrivateKeyInfo info = opensslEncrypted();
+		PBES2Parameters pbes2 = pbes2(info);
+		PBKDF2Params kdf = pbkdf2(pbes2);
 		EncryptionScheme scheme = pbes2.getEncryptionScheme();
 		// a key length that does not fit AES-256, an 8-byte IV, an empty salt
 		assertInvalid(() -> Identity.fromPem(withPbes2(info, new PBKDF2Params(kdf.getSalt(), 2048, 16, kdf.getPrf()), scheme),
@@ -263,6 +257,19 @@ class IdentityTests {
 			.isEqualTo(identity.recipient());
 	}
 
+	private static EncryptedPrivateKeyInfo opensslEncrypted() throws InvalidKeyException {
+		return EncryptedPrivateKeyInfo.getInstance(Pem.decode(key("openssl-pkcs8-encrypted.pem"), "ENCRYPTED PRIVATE KEY"));
+	}
+
+	private static PBES2Parameters pbes2(EncryptedPrivateKeyInfo info) {
+		return PBES2Parameters.getInstance(info.getEncryptionAlgorithm().getParameters());
+	}
+
+	private static PBKDF2Params pbkdf2(PBES2Parameters pbes2) {
+		return PBKDF2Params.getInstance(pbes2.getKeyDerivationFunc().getParameters());
+	}
+
+	/** {@code info}'s encrypted data under other PBES2 parameters, as PEM. */
 	private static String withPbes2(EncryptedPrivateKeyInfo info, PBKDF2Params kdf, EncryptionScheme scheme) {
 		PBES2Parameters pbes2 = new PBES2Parameters(new KeyDerivationFunc(PKCSObjectIdentifiers.id_PBKDF2, kdf), scheme);
 		return Pem.encode("ENCRYPTED PRIVATE KEY", encode(new EncryptedPrivateKeyInfo(
