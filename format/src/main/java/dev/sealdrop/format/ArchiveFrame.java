@@ -65,9 +65,7 @@ public final class ArchiveFrame {
 
 	private final long metadataCrc;
 
-	private final byte[] hashes;
-
-	private final long[] chunkCrc32;
+	private final ChunkTable table;
 
 	private final byte[] sealedDigestLine;
 
@@ -77,15 +75,20 @@ public final class ArchiveFrame {
 
 	private final long length;
 
-	private ArchiveFrame(PayloadHeader payload, long originalSize, byte[] metadata, byte[] hashes, long[] chunkCrc32,
-			byte[] sealedDigest) {
+	/**
+	 * The archive whose {@code metadata.json} is {@code metadata} and whose chunks have the records of
+	 * {@code table}, which must follow the layout of {@code originalSize} bytes (FORMAT.md §6.2, §8).
+	 */
+	ArchiveFrame(PayloadHeader payload, long originalSize, byte[] metadata, ChunkTable table, byte[] sealedDigest) {
 		this.payload = payload;
 		this.originalSize = originalSize;
-		this.chunks = chunkCrc32.length;
+		this.chunks = table.size();
+		if (this.chunks != PayloadHeader.chunksFor(originalSize, payload.chunkSize())) {
+			throw new IllegalArgumentException("one SHA-256 and one CRC-32 per chunk are required");
+		}
 		this.metadata = metadata;
 		this.metadataCrc = crc(metadata, 0, metadata.length);
-		this.hashes = hashes;
-		this.chunkCrc32 = chunkCrc32;
+		this.table = table;
 		this.sealedDigestLine = ("sealed_sha256: " + Base64Strict.encode(sealedDigest) + "\n")
 			.getBytes(StandardCharsets.US_ASCII);
 		CRC32 crc = new CRC32();
@@ -120,16 +123,17 @@ public final class ArchiveFrame {
 		if (chunkSha256 == null || chunkCrc32 == null || chunkSha256.size() != chunks || chunkCrc32.length != chunks) {
 			throw new IllegalArgumentException("one SHA-256 and one CRC-32 per chunk are required");
 		}
-		byte[] hashes = new byte[Math.multiplyExact(32, (int) chunks)];
+		// in memory: a store hands all of them over anyway
+		ChunkTable table = new ChunkTable(Math.toIntExact(chunks));
 		for (int i = 0; i < chunks; i++) {
 			byte[] hash = chunkSha256.get(i);
 			if (hash == null || hash.length != 32) {
 				throw new IllegalArgumentException("chunk SHA-256 values must be 32 bytes");
 			}
-			System.arraycopy(hash, 0, hashes, 32 * i, 32);
 			if (chunkCrc32[i] < 0 || chunkCrc32[i] > ZIP64_MAGIC) {
 				throw new IllegalArgumentException("a CRC-32 is an unsigned 32-bit value");
 			}
+			table.add(hash, chunkCrc32[i]);
 		}
 		if (sealedDigest == null || sealedDigest.length != SealedDigest.LENGTH) {
 			throw new IllegalArgumentException("the sealed digest is 48 bytes");
@@ -139,7 +143,7 @@ public final class ArchiveFrame {
 			encoded.add(stanza.stanza());
 		}
 		byte[] metadata = ArchiveWriter.metadata(payload, encoded, (payload.originalSize() >= 0) ? chunkSha256 : null);
-		return new ArchiveFrame(payload, originalSize, metadata, hashes, chunkCrc32.clone(), sealedDigest);
+		return new ArchiveFrame(payload, originalSize, metadata, table, sealedDigest);
 	}
 
 	/** The exact byte length of the archive. */
@@ -171,8 +175,8 @@ public final class ArchiveFrame {
 	}
 
 	private byte[] trailerLine(long index) {
-		return ("chunk_" + (index + 1) + ": " + Hex.encode(java.util.Arrays.copyOfRange(this.hashes,
-				(int) (32 * index), (int) (32 * index + 32))) + "\n").getBytes(StandardCharsets.US_ASCII);
+		return ("chunk_" + (index + 1) + ": " + Hex.encode(this.table.sha256(index)) + "\n")
+			.getBytes(StandardCharsets.US_ASCII);
 	}
 
 	private static int trailerLineLength(long index) {
@@ -185,7 +189,7 @@ public final class ArchiveFrame {
 		return crc.getValue();
 	}
 
-	private static byte[] localHeader(byte[] name, long crc, long size) {
+	static byte[] localHeader(byte[] name, long crc, long size) {
 		Bytes out = new Bytes(LOCAL_HEADER + name.length);
 		out.u32(0x04034b50).u16(VERSION_STORED).u16(FLAG_UTF8).u16(0).u16(DOS_TIME).u16(DOS_DATE);
 		out.u32(crc).u32(size).u32(size).u16(name.length).u16(0).bytes(name);
@@ -243,7 +247,7 @@ public final class ArchiveFrame {
 				byte[] name = ascii(ArchiveLayout.chunkEntry(i));
 				long size = chunkLength(i);
 				bytes(LOCAL_HEADER + name.length,
-						() -> localHeader(name, ArchiveFrame.this.chunkCrc32[(int) index], size));
+						() -> localHeader(name, ArchiveFrame.this.table.crc32(index), size));
 				chunk(i, size);
 			}
 			bytes(LOCAL_HEADER + checksumsName.length,
@@ -270,7 +274,7 @@ public final class ArchiveFrame {
 				long size = chunkLength(i);
 				long entryOffset = offset;
 				bytes(centralLength(name, entryOffset),
-						() -> centralHeader(name, ArchiveFrame.this.chunkCrc32[(int) index], size, entryOffset));
+						() -> centralHeader(name, ArchiveFrame.this.table.crc32(index), size, entryOffset));
 				zip64Used |= entryOffset >= ZIP64_MAGIC;
 				offset += LOCAL_HEADER + name.length + size;
 			}

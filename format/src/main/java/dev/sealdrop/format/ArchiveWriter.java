@@ -1,19 +1,15 @@
 package dev.sealdrop.format;
 
 import java.io.Closeable;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
-
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /**
  * Writes a v1 archive (FORMAT.md §1, §9) around chunks that are already sealed: {@code metadata.json}
@@ -22,23 +18,18 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
  * descriptors), so it can go to a pipe or an HTTP body; {@link #length} gives its exact size in
  * advance.
  * <p>
+ * The ZIP records are {@link ArchiveFrame}'s: the writer emits the local entries as they come and
+ * lets a frame of what it wrote generate {@code checksums.txt} and the central directory, so the
+ * two produce the same bytes by construction. What it keeps per chunk is a {@link ChunkTable}
+ * record (SHA-256 and CRC-32, 36 bytes), which moves to a temporary file for very long archives.
+ * <p>
  * The writer checks that each chunk has the length the layout requires but cannot check that it
  * opens: that is the caller's business. Neither {@link #finish} nor {@link #close} closes the
  * underlying stream; {@link #close} without {@link #finish} leaves an incomplete archive.
  */
 public final class ArchiveWriter implements Closeable {
 
-	/**
-	 * A fixed entry time: the archive does not reveal when it was made, and equal input gives equal
-	 * bytes. ZIP stores local date-time fields and Commons Compress converts through the JVM's time
-	 * zone, so the instant is taken in that zone: every JVM writes 2020-01-01 00:00 (as ArchiveFrame does).
-	 */
-	private static final long ENTRY_TIME = java.time.LocalDateTime.of(2020, 1, 1, 0, 0)
-		.atZone(java.time.ZoneId.systemDefault())
-		.toInstant()
-		.toEpochMilli();
-
-	private final ZipArchiveOutputStream zip;
+	private final OutputStream out;
 
 	private final PayloadHeader payload;
 
@@ -48,16 +39,21 @@ public final class ArchiveWriter implements Closeable {
 
 	private final ChunkDigests chunkHashes = new ChunkDigests();
 
+	private byte[] metadata;
+
+	/** Bytes written to {@code out}. */
+	private long position;
+
 	private long written;
 
 	private long plaintextWritten;
 
+	private boolean lastWasShort;
+
 	private boolean finished;
 
 	private ArchiveWriter(OutputStream out, PayloadHeader payload, long totalChunks, long originalSize) {
-		this.zip = new ZipArchiveOutputStream(new NonClosingOutputStream(out));
-		this.zip.setUseZip64(Zip64Mode.AsNeeded);
-		this.zip.setMethod(ZipArchiveOutputStream.STORED);
+		this.out = out;
 		this.payload = payload;
 		this.totalChunks = totalChunks;
 		this.originalSize = originalSize;
@@ -116,6 +112,7 @@ public final class ArchiveWriter implements Closeable {
 		}
 		byte[] metadata = metadata(payload, encoded, hashes);
 		ArchiveWriter writer = new ArchiveWriter(out, payload, totalChunks, originalSize);
+		writer.metadata = metadata;
 		writer.writeEntry(ArchiveLayout.METADATA, metadata, 0, metadata.length);
 		return writer;
 	}
@@ -231,15 +228,25 @@ public final class ArchiveWriter implements Closeable {
 		if (this.originalSize >= 0 && len != ArchiveLayout.sealedChunkSize(this.originalSize, this.payload.chunkSize(), index)) {
 			throw new IllegalArgumentException("chunk " + index + ": sealed length does not match the layout");
 		}
-		writeEntry(ArchiveLayout.chunkEntry(index), sealed, off, len);
-		if (hashLater) {
-			this.chunkHashes.addLater(sealed, off, len);
+		// of unknown size, only the last chunk may be short, and only a lone chunk empty (§8)
+		if (this.lastWasShort || (index > 0 && len == Gcm.TAG_LENGTH)) {
+			throw new IllegalArgumentException("chunk " + index + ": only the last chunk may be short");
 		}
-		else {
-			this.chunkHashes.add(sealed, off, len);
+		long crc = writeEntry(ArchiveLayout.chunkEntry(index), sealed, off, len);
+		try {
+			if (hashLater) {
+				this.chunkHashes.addLater(sealed, off, len, crc);
+			}
+			else {
+				this.chunkHashes.add(sealed, off, len, crc);
+			}
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
 		}
 		this.written++;
 		this.plaintextWritten += len - Gcm.TAG_LENGTH;
+		this.lastWasShort = len < this.payload.chunkSize() + Gcm.TAG_LENGTH;
 	}
 
 	/**
@@ -274,41 +281,29 @@ public final class ArchiveWriter implements Closeable {
 		if (sealedDigest == null || sealedDigest.length != SealedDigest.LENGTH) {
 			throw new IllegalArgumentException("the sealed digest is 48 bytes");
 		}
-		writeTrailer(sealedDigest);
-		this.zip.finish();
-		this.zip.flush();
-		this.finished = true;
-	}
-
-	// The trailer is N lines long, so it is generated twice (once for the CRC-32 the STORED header
-	// needs, once into the entry) instead of being held in memory.
-	private void writeTrailer(byte[] sealedDigest) throws IOException {
-		CRC32 crc = new CRC32();
-		long length = emitTrailer(sealedDigest, crc::update);
-		ZipArchiveEntry entry = entry(ArchiveLayout.CHECKSUMS, length, crc.getValue());
-		this.zip.putArchiveEntry(entry);
-		emitTrailer(sealedDigest, (bytes, off, len) -> this.zip.write(bytes, off, len));
-		this.zip.closeArchiveEntry();
-	}
-
-	private long emitTrailer(byte[] sealedDigest, Sink sink) throws IOException {
-		byte[] hashes = this.chunkHashes.all();
-		long length = 0;
-		for (int i = 0; i < this.written; i++) {
-			byte[] line = ("chunk_" + (i + 1) + ": " + Hex.encode(java.util.Arrays.copyOfRange(hashes, 32 * i, 32 * i + 32))
-					+ "\n").getBytes(StandardCharsets.US_ASCII);
-			sink.write(line, 0, line.length);
-			length += line.length;
+		ArchiveFrame frame;
+		try {
+			frame = new ArchiveFrame(this.payload, this.plaintextWritten, this.metadata, this.chunkHashes.table(),
+					sealedDigest);
 		}
-		byte[] last = ("sealed_sha256: " + Base64Strict.encode(sealedDigest) + "\n").getBytes(StandardCharsets.US_ASCII);
-		sink.write(last, 0, last.length);
-		return length + last.length;
-	}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		// everything from checksums.txt on is generated; the frame asks for no chunk there
+		frame.write(this.position, frame.length() - this.position, new ArchiveFrame.Target() {
+			@Override
+			public void write(byte[] bytes, int off, int len) throws IOException {
+				ArchiveWriter.this.out.write(bytes, off, len);
+			}
 
-	private interface Sink {
-
-		void write(byte[] bytes, int off, int len) throws IOException;
-
+			@Override
+			public void writeChunk(long index, long offset, long length) {
+				throw new IllegalStateException("the frame disagrees with the entries written");
+			}
+		});
+		this.out.flush();
+		this.position = frame.length();
+		this.finished = true;
 	}
 
 	/** Chunks written so far. */
@@ -316,29 +311,25 @@ public final class ArchiveWriter implements Closeable {
 		return this.written;
 	}
 
-	/** Releases the writer. Does not finish the archive and does not close the underlying stream. */
+	/**
+	 * Releases the writer and what it kept per chunk. Does not finish the archive and does not close
+	 * the underlying stream.
+	 */
 	@Override
 	public void close() {
 		this.finished = true;
+		this.chunkHashes.close();
 	}
 
-	private void writeEntry(String name, byte[] data, int off, int len) throws IOException {
+	/** Writes a STORED entry with size and CRC-32 in its local header (no data descriptor, §9). */
+	private long writeEntry(String name, byte[] data, int off, int len) throws IOException {
 		CRC32 crc = new CRC32();
 		crc.update(data, off, len);
-		this.zip.putArchiveEntry(entry(name, len, crc.getValue()));
-		this.zip.write(data, off, len);
-		this.zip.closeArchiveEntry();
-	}
-
-	// STORED with size and CRC-32 set before the local header: no data descriptor (§9)
-	private static ZipArchiveEntry entry(String name, long size, long crc) {
-		ZipArchiveEntry entry = new ZipArchiveEntry(name);
-		entry.setMethod(ZipArchiveEntry.STORED);
-		entry.setSize(size);
-		entry.setCompressedSize(size);
-		entry.setCrc(crc);
-		entry.setTime(ENTRY_TIME);
-		return entry;
+		byte[] header = ArchiveFrame.localHeader(name.getBytes(StandardCharsets.US_ASCII), crc.getValue(), len);
+		this.out.write(header);
+		this.out.write(data, off, len);
+		this.position += header.length + len;
+		return crc.getValue();
 	}
 
 	private void checkOpen() {
@@ -349,25 +340,6 @@ public final class ArchiveWriter implements Closeable {
 
 	static MessageDigest sha256() {
 		return Sha256.newDigest();
-	}
-
-	/** Keeps Commons Compress from closing the caller's stream. */
-	private static final class NonClosingOutputStream extends FilterOutputStream {
-
-		NonClosingOutputStream(OutputStream out) {
-			super(out);
-		}
-
-		@Override
-		public void write(byte[] b, int off, int len) throws IOException {
-			this.out.write(b, off, len);
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.out.flush();
-		}
-
 	}
 
 }

@@ -150,6 +150,15 @@ public final class EncryptingOutputStream extends OutputStream {
 			return;
 		}
 		this.closed = true;
+		try {
+			finishArchive();
+		}
+		finally {
+			this.writer.close();
+		}
+	}
+
+	private void finishArchive() throws IOException {
 		if (this.failure != null) {
 			// a new exception: the caller may be closing in try-with-resources after catching the
 			// original one from write(), and re-throwing that same object would suppress itself

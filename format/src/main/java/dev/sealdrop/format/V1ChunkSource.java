@@ -3,7 +3,6 @@ package dev.sealdrop.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.util.Arrays;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
@@ -145,7 +144,7 @@ final class V1ChunkSource implements ChunkSource {
 		this.zip.readFully(entry, sealed, sealed.length);
 		// hashed on another thread while the chunk opens; a mismatch with metadata.json is still the
 		// error reported first, as if it were checked before anything else
-		this.sealedHashes.addLater(sealed, 0, sealed.length);
+		this.sealedHashes.addLater(sealed, 0, sealed.length, entry.getCrc());
 
 		// the next local header says whether this chunk is the last (§6.3)
 		boolean last;
@@ -250,11 +249,10 @@ final class V1ChunkSource implements ChunkSource {
 		}
 		InputStream data = this.zip.data();
 		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		byte[] hashes = this.sealedHashes.all();
+		ChunkTable hashes = this.sealedHashes.table();
 		for (long i = 0; i < chunks; i++) {
 			String line = readLine(data, crc, "chunk_" + (i + 1));
-			String expected = "chunk_" + (i + 1) + ": "
-					+ Hex.encode(Arrays.copyOfRange(hashes, (int) (32 * i), (int) (32 * i + 32)));
+			String expected = "chunk_" + (i + 1) + ": " + Hex.encode(hashes.sha256(i));
 			if (!line.startsWith("chunk_" + (i + 1) + ": ")) {
 				throw new MalformedArchiveException("checksums.txt: line " + (i + 1) + " is not chunk_" + (i + 1));
 			}
@@ -332,7 +330,12 @@ final class V1ChunkSource implements ChunkSource {
 
 	@Override
 	public void close() throws IOException {
-		this.zip.close();
+		try {
+			this.zip.close();
+		}
+		finally {
+			this.sealedHashes.close();
+		}
 	}
 
 }

@@ -58,6 +58,55 @@ class ArchiveWriterTests {
 		assertThat(TestArchives.entries(download).get(1).data()).isEqualTo(TestArchives.entries(upload).get(1).data());
 	}
 
+	@ParameterizedTest(name = "{0} bytes, known size {1}, chunk hashes {2}")
+	@CsvSource({ "0, true, false", "0, false, false", "1, true, true", "65535, false, false", "65536, true, true",
+			"65536, false, false", "65537, true, false", "200001, false, false", "200001, true, true" })
+	void theWriterWritesWhatCommonsCompressWrites(int size, boolean known, boolean withHashes) throws IOException {
+		byte[] upload = TestArchives.encrypt(TestArchives.random(size, size), known, alice());
+		List<byte[]> sealed = new ArrayList<>();
+		try (ArchiveReader reader = ArchiveReader.open(new ByteArrayInputStream(upload), List.of(alice()),
+				ReaderLimits.defaults())) {
+			ArchiveReader.Chunk chunk;
+			while ((chunk = reader.next()) != null) {
+				sealed.add(chunk.sealed());
+			}
+			List<byte[]> hashes = withHashes ? sealed.stream().map((c) -> Sha256.of(c, 0, c.length)).toList() : null;
+			RecipientStanza stanza = RecipientStanza.wrap(reader.fileKey(), bob().recipient());
+			byte[] digest = reader.summary().sealedDigest();
+			long chunks = known ? sealed.size() : -1;
+			long length = known ? size : -1;
+
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			try (ArchiveWriter writer = ArchiveWriter.create(out, reader.payload(), chunks, length, List.of(stanza), hashes)) {
+				for (byte[] c : sealed) {
+					writer.writeChunk(c, 0, c.length);
+				}
+				writer.finish(digest);
+			}
+			assertThat(out.toByteArray())
+				.isEqualTo(CommonsCompressReference.archive(reader.payload(), List.of(stanza), hashes, sealed, digest));
+			assertThat(TestArchives.decrypt(out.toByteArray(), bob())).isEqualTo(TestArchives.random(size, size));
+		}
+	}
+
+	@Test
+	void ofUnknownSizeOnlyTheLastChunkMayBeShort() throws IOException {
+		PayloadHeader payload = new PayloadHeader(SMALL_CHUNK, -1, new byte[16], new byte[FileName.SEALED]);
+		RecipientStanza stanza = RecipientStanza.wrap(FileKey.generate(), bob().recipient());
+		byte[] full = new byte[SMALL_CHUNK + 16];
+		try (ArchiveWriter writer = ArchiveWriter.create(OutputStream.nullOutputStream(), payload, -1, -1,
+				List.of(stanza), null)) {
+			writer.writeChunk(full, 0, full.length);
+			// an empty chunk after a full one would be a chunk the layout of §8 has no place for
+			assertThatThrownBy(() -> writer.writeChunk(full, 0, 16)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("only the last chunk may be short");
+			writer.writeChunk(full, 0, 1000);
+			assertThatThrownBy(() -> writer.writeChunk(full, 0, full.length)).isInstanceOf(IllegalArgumentException.class)
+				.hasMessageContaining("only the last chunk may be short");
+			writer.finish(new byte[48]);
+		}
+	}
+
 	@Test
 	void writeChunkFromAStreamWritesTheSameArchive() throws IOException {
 		byte[] upload = TestArchives.encrypt(TestArchives.random(140_000, 9), true, alice());

@@ -104,18 +104,20 @@ class ParallelHashingTests {
 	@Test
 	void chunkDigestsKeepTheOrderOfMixedInlineAndBackgroundHashes() {
 		byte[] data = TestArchives.random(3 * MIB, 12);
-		ChunkDigests digests = new ChunkDigests();
-		digests.addLater(data, 0, MIB);
-		digests.add(data, MIB, 100);
-		digests.addLater(data, MIB + 100, 5);
-		digests.addLater(data, 2 * MIB, MIB);
-		assertThat(digests.last()).isEqualTo(Sha256.of(data, 2 * MIB, MIB));
-		byte[] all = digests.all();
-		assertThat(all).hasSize(4 * 32);
-		assertThat(java.util.Arrays.copyOfRange(all, 0, 32)).isEqualTo(Sha256.of(data, 0, MIB));
-		assertThat(java.util.Arrays.copyOfRange(all, 32, 64)).isEqualTo(Sha256.of(data, MIB, 100));
-		assertThat(java.util.Arrays.copyOfRange(all, 64, 96)).isEqualTo(Sha256.of(data, MIB + 100, 5));
-		assertThat(java.util.Arrays.copyOfRange(all, 96, 128)).isEqualTo(Sha256.of(data, 2 * MIB, MIB));
+		try (ChunkDigests digests = new ChunkDigests()) {
+			digests.addLater(data, 0, MIB, 1);
+			digests.add(data, MIB, 100, 2);
+			digests.addLater(data, MIB + 100, 5, 3);
+			digests.addLater(data, 2 * MIB, MIB, 4);
+			assertThat(digests.last()).isEqualTo(Sha256.of(data, 2 * MIB, MIB));
+			ChunkTable all = digests.table();
+			assertThat(all.size()).isEqualTo(4);
+			assertThat(all.sha256(0)).isEqualTo(Sha256.of(data, 0, MIB));
+			assertThat(all.sha256(1)).isEqualTo(Sha256.of(data, MIB, 100));
+			assertThat(all.sha256(2)).isEqualTo(Sha256.of(data, MIB + 100, 5));
+			assertThat(all.sha256(3)).isEqualTo(Sha256.of(data, 2 * MIB, MIB));
+			assertThat(new long[] { all.crc32(0), all.crc32(1), all.crc32(2), all.crc32(3) }).containsExactly(1, 2, 3, 4);
+		}
 	}
 
 	@Test
