@@ -33,6 +33,12 @@ import java.util.concurrent.Future;
  * created while we were writing. {@link #close()} without a commit deletes the temporary file, and
  * a shutdown hook ({@link PendingFiles}) does the same on Ctrl-C.
  * <p>
+ * Only regular files are replaced, and never through a symbolic link: {@code rename(2)} would put a
+ * regular file in the place of the link, or of a device such as {@code /dev/null}. An existing pipe
+ * or character device that the user named ({@link SpecialFiles}) is written in place instead, as
+ * standard output is: there is nothing to replace, so no overwrite is needed, and what was written
+ * before a failure cannot be taken back ({@link #inPlace()}).
+ * <p>
  * The sync on commit is what makes the rename safe after a crash, but waiting at the end for a whole
  * large file to reach the disk took 0.45 s per GiB here. So while the data arrives, every
  * {@link #SYNC_BEHIND} bytes a background thread asks the disk for what was written so far (one
@@ -65,6 +71,7 @@ final class AtomicOutput implements Closeable {
 
 	private final Path target;
 
+	/** The temporary file, or null when writing in place. */
 	private final Path temp;
 
 	private final boolean overwrite;
@@ -88,21 +95,71 @@ final class AtomicOutput implements Closeable {
 		this.temp = temp;
 		this.overwrite = overwrite;
 		this.mode = mode;
-		this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-		this.stream = new SyncingStream(Channels.newOutputStream(this.channel));
+		if (temp == null) {
+			// no CREATE: if the pipe or device went away since the check, fail rather than make a file
+			this.channel = null;
+			this.stream = Files.newOutputStream(target, StandardOpenOption.WRITE);
+		}
+		else {
+			this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+			this.stream = new SyncingStream(Channels.newOutputStream(this.channel));
+		}
 	}
 
 	/**
-	 * Starts an output. Fails early, before anything is written, if the target exists and
-	 * {@code overwrite} is false, or if the target is a directory.
+	 * Starts an output at a name sealdrop chose (the name stored in an archive, inside a directory the
+	 * user gave): only ever a regular file. Fails early, before anything is written, as
+	 * {@link #check} says.
 	 */
 	static AtomicOutput create(Path target, boolean overwrite, Mode mode) throws IOException, CommandException {
+		return create(target, overwrite, mode, false);
+	}
+
+	/**
+	 * Starts an output at a name the user gave: like {@link #create(Path, boolean, Mode)}, except that
+	 * an existing pipe or character device of the user's is written in place.
+	 */
+	static AtomicOutput createNamed(Path target, boolean overwrite, Mode mode) throws IOException, CommandException {
+		return create(target, overwrite, mode, true);
+	}
+
+	/**
+	 * What may be written at {@code target}, checked before anything is: returns true if the output
+	 * goes in place into a pipe or character device (only for a {@code named} target), false if it
+	 * goes through a temporary file. Refuses a directory; an existing file without {@code overwrite};
+	 * and, even with it, a symbolic link or a special file that may not be written in place.
+	 */
+	static boolean check(Path target, boolean overwrite, boolean named) throws IOException, CommandException {
 		Path absolute = target.toAbsolutePath();
 		if (Files.isDirectory(absolute)) {
 			throw new CommandException(ExitCode.IO_ERROR, target + ": is a directory");
 		}
-		if (!overwrite && Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+		if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+			return false;
+		}
+		if (named && SpecialFiles.writableInPlace(absolute)) {
+			return true;
+		}
+		if (!overwrite) {
 			throw new FileAlreadyExistsException(target.toString());
+		}
+		if (Files.isSymbolicLink(absolute)) {
+			throw new CommandException(ExitCode.IO_ERROR, target + ": is a symbolic link, which sealdrop does not replace",
+					"name the file it points to, or remove the link first");
+		}
+		if (!Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+			throw new CommandException(ExitCode.IO_ERROR,
+					target + ": is not a regular file (a device, pipe or socket), which sealdrop does not replace",
+					"choose another output name");
+		}
+		return false;
+	}
+
+	private static AtomicOutput create(Path target, boolean overwrite, Mode mode, boolean named)
+			throws IOException, CommandException {
+		Path absolute = target.toAbsolutePath();
+		if (check(target, overwrite, named)) {
+			return new AtomicOutput(absolute, null, overwrite, mode);
 		}
 		Path directory = absolute.getParent();
 		if (!Files.isDirectory(directory)) {
@@ -141,14 +198,30 @@ final class AtomicOutput implements Closeable {
 		return this.stream;
 	}
 
+	/** Where the output appears (absolute). */
+	Path target() {
+		return this.target;
+	}
+
+	/** The temporary file, or null when writing in place. */
 	Path temporaryFile() {
 		return this.temp;
+	}
+
+	/** True if the output goes straight into a pipe or device: what was written is out, commit or not. */
+	boolean inPlace() {
+		return this.temp == null;
 	}
 
 	/** Makes the output visible under its name; call only after everything written was verified. */
 	void commit() throws IOException {
 		if (this.committed || this.closed) {
 			throw new IllegalStateException("output already finished");
+		}
+		if (inPlace()) {
+			this.stream.close();
+			this.committed = true;
+			return;
 		}
 		if (this.channel.isOpen()) {
 			this.stream.flush();
@@ -174,6 +247,10 @@ final class AtomicOutput implements Closeable {
 			return;
 		}
 		this.closed = true;
+		if (inPlace()) {
+			this.stream.close();
+			return;
+		}
 		if (this.sync != null) {
 			// A sync of a file about to be deleted is wasted: stop waiting for it (it fails once closed).
 			this.sync.cancel(false);

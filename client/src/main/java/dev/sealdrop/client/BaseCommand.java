@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -108,10 +107,35 @@ abstract class BaseCommand implements Callable<Integer> {
 		return Files.isRegularFile(path) ? Files.size(path) : -1;
 	}
 
-	/** Fails before any work is done if {@code target} exists and may not be replaced. */
-	final void refuseExisting(Path target, boolean force) throws FileAlreadyExistsException {
-		if (!force && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+	/**
+	 * Fails before any work is done if {@code target} may not be written ({@link AtomicOutput#check}):
+	 * it exists and {@code force} is not given, or it is a link or special file that is never replaced.
+	 * @param named the user gave this name (not sealdrop, from an archive), so an existing pipe or
+	 * character device of theirs is written in place
+	 */
+	final void refuseExisting(Path target, boolean force, boolean named) throws IOException, CommandException {
+		try {
+			AtomicOutput.check(target, force, named);
+		}
+		catch (FileAlreadyExistsException ex) {
 			throw new FileAlreadyExistsException(display(target));
+		}
+	}
+
+	/**
+	 * Copies plaintext that is verified as it is read into an output. A pipe or device gets it chunk
+	 * by chunk, as standard output does, so a failure there must say that what arrived is incomplete.
+	 */
+	final long copyPlaintext(InputStream plaintext, AtomicOutput out) throws IOException, CommandException {
+		try {
+			return Streams.copy(plaintext, out.stream());
+		}
+		catch (IOException ex) {
+			if (out.inPlace()) {
+				throw CommandException.withHint(ex,
+						"the plaintext already written to " + display(out.target()) + " is incomplete: discard it");
+			}
+			throw ex;
 		}
 	}
 

@@ -65,13 +65,12 @@ final class DecryptCommand extends BaseCommand {
 				written = "standard output";
 			}
 			else {
-				Path target = target(header);
-				try (AtomicOutput out = AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE)) {
-					length = Streams.copy(plaintext, out.stream());
+				try (AtomicOutput out = open(header)) {
+					length = copyPlaintext(plaintext, out);
 					// read() returned -1: the last chunk and the trailer are verified; only now may the file appear.
 					out.commit();
+					written = display(out.target());
 				}
-				written = display(target);
 			}
 			info("decrypted %s (%s) -> %s", (header.formatVersion() == 0) ? "format 0 archive" : "archive",
 					Streams.humanBytes(length), written);
@@ -96,27 +95,26 @@ final class DecryptCommand extends BaseCommand {
 		}
 	}
 
-	private Path target(ArchiveHeader header) throws IOException, CommandException {
+	private AtomicOutput open(ArchiveHeader header) throws IOException, CommandException {
 		String fallback = STDIO.equals(this.archive) ? "sealdrop-output"
 				: FileNames.withoutZip(io().resolve(this.archive).getFileName().toString());
 		Path given = (this.output != null) ? io().resolve(this.output) : io().workDir();
-		Path target;
-		if (Files.isDirectory(given)) {
+		boolean named = !Files.isDirectory(given);
+		Path target = given;
+		if (!named) {
 			String safeName = FileNames.safeFileName(header.name(), fallback);
 			if (header.name() != null && !header.name().isEmpty() && !safeName.equals(header.name())) {
 				warn("the name stored in the archive is not a safe file name; using %s", safeName);
 			}
 			target = given.resolve(safeName);
 		}
-		else {
-			target = given;
-		}
 		if (!STDIO.equals(this.archive) && Files.exists(target)
 				&& Files.isSameFile(target, io().resolve(this.archive))) {
 			throw new CommandException(ExitCode.USAGE, "the output " + display(target) + " is the archive itself");
 		}
-		refuseExisting(target, this.force);
-		return target;
+		refuseExisting(target, this.force, named);
+		return named ? AtomicOutput.createNamed(target, this.force, AtomicOutput.Mode.PRIVATE)
+				: AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE);
 	}
 
 }

@@ -70,7 +70,7 @@ final class DownloadCommand extends ServerCommand {
 					"use one of them");
 		}
 		if (this.output != null && !STDIO.equals(this.output) && !Files.isDirectory(io().resolve(this.output))) {
-			refuseExisting(io().resolve(this.output), this.force);
+			refuseExisting(io().resolve(this.output), this.force, true);
 		}
 		trustedServer(config.server());
 		ApiClient api = authenticated(config);
@@ -158,28 +158,27 @@ final class DownloadCommand extends ServerCommand {
 			}
 			return "standard output";
 		}
-		Path target = target(header);
-		try (AtomicOutput out = AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE)) {
-			this.length = Streams.copy(plaintext, out.stream());
+		try (AtomicOutput out = open(header)) {
+			this.length = copyPlaintext(plaintext, out);
 			// read() returned -1: every chunk and the whole-file digest are verified; only now may the file appear.
 			out.commit();
+			return display(out.target());
 		}
-		return display(target);
 	}
 
-	private Path target(ArchiveHeader header) throws IOException, CommandException {
+	private AtomicOutput open(ArchiveHeader header) throws IOException, CommandException {
 		Path given = (this.output != null) ? io().resolve(this.output) : io().workDir();
 		if (!Files.isDirectory(given)) {
-			refuseExisting(given, this.force);
-			return given;
+			refuseExisting(given, this.force, true);
+			return AtomicOutput.createNamed(given, this.force, AtomicOutput.Mode.PRIVATE);
 		}
 		String safeName = FileNames.safeFileName(header.name(), "sealdrop-" + FileNames.safeFileName(this.id, "download"));
 		if (header.name() != null && !header.name().isEmpty() && !safeName.equals(header.name())) {
 			warn("the stored name is not a safe file name; using %s", safeName);
 		}
 		Path target = given.resolve(safeName);
-		refuseExisting(target, this.force);
-		return target;
+		refuseExisting(target, this.force, false);
+		return AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE);
 	}
 
 }

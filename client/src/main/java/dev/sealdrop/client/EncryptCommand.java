@@ -72,8 +72,8 @@ final class EncryptCommand extends BaseCommand {
 			else {
 				Path path = io().resolve(target);
 				refuseOverwritingInput(path);
-				refuseExisting(path, this.force);
-				try (AtomicOutput out = AtomicOutput.create(path, this.force, AtomicOutput.Mode.SHARED)) {
+				refuseExisting(path, this.force, true);
+				try (AtomicOutput out = AtomicOutput.createNamed(path, this.force, AtomicOutput.Mode.SHARED)) {
 					archive = encrypt(in, out.stream(), options);
 					out.commit();
 				}

@@ -131,6 +131,24 @@ class ServerRoundTripTests {
 	}
 
 	@Test
+	void downloadWritesIntoADeviceInPlaceAndNeverReplacesALink() throws IOException {
+		Files.write(alice.file("memo.txt"), "for the record".getBytes());
+		String id = alice.upload("memo.txt");
+		Path elsewhere = Files.write(alice.file("elsewhere.txt"), "original".getBytes());
+		Path link = Files.createSymbolicLink(alice.file("link.txt"), elsewhere);
+
+		CliRun.Result intoDevice = alice.run("download", id, "-o", "/dev/null");
+		CliRun.Result overLink = alice.run("download", id, "-f", "-o", "link.txt");
+
+		assertThat(intoDevice.exitCode()).as(intoDevice.toString()).isZero();
+		assertThat(Files.isRegularFile(Path.of("/dev/null"))).isFalse();
+		assertThat(overLink.exitCode()).as(overLink.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(overLink.err()).contains("is a symbolic link");
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(elsewhere).hasContent("original");
+	}
+
+	@Test
 	void sharedFilesCanBeDownloadedByTheOtherUser() throws IOException {
 		ServerUser bob = ServerUser.create(server, dir, "bob").loginAndRegister(server.url());
 		Files.write(alice.file("for-bob.txt"), "hello bob".getBytes());

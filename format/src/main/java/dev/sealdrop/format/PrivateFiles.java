@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,8 +29,15 @@ final class PrivateFiles {
 	static void write(Path file, byte[] content, boolean overwrite) throws IOException {
 		Path target = file.toAbsolutePath();
 		Path directory = target.getParent();
-		if (!overwrite && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-			throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing key file");
+		if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+			if (!overwrite) {
+				throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite an existing key file");
+			}
+			// rename(2) would put the key in the place of a link or a device such as /dev/null
+			if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+				throw new FileSystemException(file.toString(), null,
+						"not a regular file (a link, device or pipe): a key file replaces only a regular file");
+			}
 		}
 		byte[] suffix = new byte[8];
 		RANDOM.nextBytes(suffix);

@@ -2,6 +2,7 @@ package dev.sealdrop.format;
 
 import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -301,6 +302,20 @@ class IdentityTests {
 		assertThat(Identity.read(file, null).recipient()).isEqualTo(identity.recipient());
 		try (var listing = Files.list(directory)) {
 			assertThat(listing).containsExactly(file);
+		}
+	}
+
+	@Test
+	void neverPutsAKeyFileInThePlaceOfALinkEvenWhenAskedToOverwrite(@TempDir Path directory) throws Exception {
+		Path elsewhere = Files.writeString(directory.resolve("notes.txt"), "precious");
+		Path link = Files.createSymbolicLink(directory.resolve("me.key"), elsewhere);
+		Identity identity = Identity.generate();
+		assertThatExceptionOfType(FileSystemException.class).isThrownBy(() -> identity.writePrivate(link, null, true))
+			.withMessageContaining("not a regular file");
+		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(Files.readString(elsewhere)).isEqualTo("precious");
+		try (var listing = Files.list(directory)) {
+			assertThat(listing).containsExactlyInAnyOrder(link, elsewhere);
 		}
 	}
 
