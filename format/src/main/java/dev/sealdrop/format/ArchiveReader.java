@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.zip.CRC32;
 
 /**
  * Reads an archive chunk by chunk for a holder of one of its keys, verifying everything FORMAT.md
@@ -155,13 +156,15 @@ public final class ArchiveReader implements Closeable {
 			return null;
 		}
 		if (opened.sealed() != null && this.source instanceof V1ChunkSource v1) {
-			// hashed already, for the trailer's check
+			// hashed already, for the trailer's check, and its CRC-32 checked as the entry was read
 			return new Chunk(opened.index(), opened.last(), opened.sealed(), opened.plaintext().length,
-					v1.lastSealedSha256());
+					v1.lastSealedSha256(), v1.lastSealedCrc32());
 		}
 		byte[] sealed = this.resealer.seal(opened.index(), opened.last(), opened.plaintext(), 0, opened.plaintext().length);
+		CRC32 crc = new CRC32();
+		crc.update(sealed, 0, sealed.length);
 		return new Chunk(opened.index(), opened.last(), sealed, opened.plaintext().length,
-				Sha256.of(sealed, 0, sealed.length));
+				Sha256.of(sealed, 0, sealed.length), crc.getValue());
 	}
 
 	/**
@@ -240,8 +243,10 @@ public final class ArchiveReader implements Closeable {
 	 * @param sealed the v1 sealed bytes (ciphertext and tag) under {@link #payload()}
 	 * @param plaintextLength its plaintext length
 	 * @param sealedSha256 the SHA-256 of {@code sealed}, as {@code checksums.txt} lists it
+	 * @param sealedCrc32 the CRC-32 of {@code sealed}, as its ZIP entry records it
 	 */
-	public record Chunk(long index, boolean last, byte[] sealed, int plaintextLength, byte[] sealedSha256) {
+	public record Chunk(long index, boolean last, byte[] sealed, int plaintextLength, byte[] sealedSha256,
+			long sealedCrc32) {
 	}
 
 	/**

@@ -113,6 +113,11 @@ final class V1ChunkSource implements ChunkSource {
 		return this.sealedHashes.last();
 	}
 
+	/** The CRC-32 of the sealed chunk {@link #next()} returned last, as its entry recorded and the read verified. */
+	long lastSealedCrc32() {
+		return this.sealedHashes.lastCrc32();
+	}
+
 	/** The trailer's {@code sealed_sha256}, once verified. */
 	byte[] sealedDigest() {
 		return (this.sealedDigest != null) ? this.sealedDigest.clone() : null;

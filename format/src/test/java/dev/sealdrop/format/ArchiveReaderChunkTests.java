@@ -7,12 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.zip.CRC32;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What {@link ArchiveReader.Chunk} carries for a server: the sealed bytes, their SHA-256, and buffer reuse. */
+/** What {@link ArchiveReader.Chunk} carries for a server: the sealed bytes, their SHA-256 and CRC-32, and buffer reuse. */
 class ArchiveReaderChunkTests {
 
 	private static final int CHUNK = TestArchives.SMALL_CHUNK;
@@ -27,6 +28,7 @@ class ArchiveReaderChunkTests {
 			while ((chunk = reader.next()) != null) {
 				assertThat(chunk.sealedSha256()).isEqualTo(Sha256.of(chunk.sealed(), 0, chunk.sealed().length));
 				assertThat(Hex.encode(chunk.sealedSha256())).isEqualTo(trailer.get(i++));
+				assertThat(chunk.sealedCrc32()).isEqualTo(crc32(chunk.sealed()));
 			}
 			assertThat(i).isEqualTo(4);
 		}
@@ -69,10 +71,17 @@ class ArchiveReaderChunkTests {
 			int n = 0;
 			while ((chunk = reader.next()) != null) {
 				assertThat(chunk.sealedSha256()).isEqualTo(Sha256.of(chunk.sealed(), 0, chunk.sealed().length));
+				assertThat(chunk.sealedCrc32()).isEqualTo(crc32(chunk.sealed()));
 				n++;
 			}
 			assertThat(n).isPositive();
 		}
+	}
+
+	private static long crc32(byte[] bytes) {
+		CRC32 crc = new CRC32();
+		crc.update(bytes);
+		return crc.getValue();
 	}
 
 	private static ArchiveReader open(byte[] archive, Identity key) throws IOException {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -212,7 +211,6 @@ class UploadService {
 			ArchiveHeader header = reader.header();
 			String name = nameOf(header, source.clientName());
 			StoredChunks chunks = new StoredChunks();
-			CRC32 crc = new CRC32();
 			long plaintext = 0;
 			ArchiveReader.Chunk chunk;
 			while ((chunk = reader.next()) != null) {
@@ -223,9 +221,7 @@ class UploadService {
 				}
 				byte[] sealed = chunk.sealed();
 				blobWriter.write(sealed, 0, sealed.length);
-				crc.reset();
-				crc.update(sealed);
-				chunks.add(sealed.length, chunk.sealedSha256(), crc.getValue());
+				chunks.add(sealed.length, chunk.sealedSha256(), chunk.sealedCrc32());
 			}
 			blobWriter.finish();
 			ArchiveReader.Summary summary = reader.summary();
