@@ -37,7 +37,8 @@ final class LoginCommand extends ServerCommand {
 			description = "Server URL, e.g. https://files.example.com (default: the saved one).")
 	String server;
 
-	@Option(names = { "-u", "--user" }, paramLabel = "NAME", description = "User name (default: the saved one).")
+	@Option(names = { "-u", "--user" }, paramLabel = "NAME",
+			description = "User name (default: the saved one, else your local user name, as ssh does).")
 	String user;
 
 	@Option(names = "--token",
@@ -72,7 +73,7 @@ final class LoginCommand extends ServerCommand {
 			username = whoAmI(url, apiToken);
 		}
 		else {
-			username = (this.user != null) ? this.user : (sameServer ? saved.get().username() : null);
+			username = (this.user != null) ? this.user : (sameServer ? saved.get().username() : localUser());
 			if (username == null) {
 				throw new CommandException(ExitCode.USAGE, "which user? --user NAME is needed");
 			}
@@ -182,6 +183,11 @@ final class LoginCommand extends ServerCommand {
 			throw new CommandException(ExitCode.USAGE, ex.getMessage());
 		}
 		return value;
+	}
+
+	private static String localUser() {
+		String name = System.getProperty("user.name");
+		return (name == null || name.isBlank()) ? null : name;
 	}
 
 	private static void checkUsername(String username) throws CommandException {

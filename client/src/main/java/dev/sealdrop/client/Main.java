@@ -69,6 +69,13 @@ public final class Main {
 		for (Class<?> command : commands) {
 			commandLine.addSubcommand(command);
 		}
+		CommandLine help = commandLine.getSubcommands().get("help");
+		if (help != null) {
+			// picocli's own help command: its class is final, so its examples are added here
+			help.getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
+				.footer("  sealdrop help decrypt", "    the same as sealdrop decrypt --help", "  sealdrop help",
+						"    the list of commands, as sealdrop --help shows it");
+		}
 		commandLine.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpTable());
 		commandLine.setOut(io.out());
 		commandLine.setErr(io.err());

@@ -92,7 +92,8 @@ final class ServerTrust {
 				new SignedKeyStatement(presented.info().statement().text(), presented.info().statement().signature()),
 				presented.offered());
 		String nonce = ChallengeResponse.newNonce();
-		ApiTypes.ChallengeResponse answer = this.anonymous.post("/server-key/challenge",
+		// a fresh nonce only asks for a signature: safe to repeat after any failure
+		ApiTypes.ChallengeResponse answer = this.anonymous.postQuery("/server-key/challenge",
 				new ApiTypes.ChallengeRequest(nonce), ApiTypes.ChallengeResponse.class);
 		if (answer.nonce() == null || answer.fingerprint() == null || answer.timestamp() == null
 				|| answer.signature() == null) {

@@ -1,7 +1,10 @@
 package dev.sealdrop.client;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The interactive terminal the user sits at, if there is one: where passphrases are asked without
@@ -9,7 +12,7 @@ import java.io.PrintStream;
  */
 interface UserTerminal {
 
-	/** True when both standard input and output are a terminal (a human is watching). */
+	/** True when standard error, where progress is drawn, is a terminal (a human is watching). */
 	boolean interactive();
 
 	/**
@@ -26,7 +29,14 @@ interface UserTerminal {
 
 			@Override
 			public boolean interactive() {
-				return System.console() != null;
+				// System.console() looks at standard input and output; the bar goes to standard error
+				try {
+					return isTerminalDevice(Files.readSymbolicLink(STANDARD_ERROR).toString());
+				}
+				catch (IOException | UnsupportedOperationException | SecurityException ex) {
+					// no /proc (not Linux): the JDK's view is the best there is
+					return System.console() != null;
+				}
 			}
 
 			@Override
@@ -45,6 +55,14 @@ interface UserTerminal {
 			}
 
 		};
+	}
+
+	/** Linux's view of file descriptor 2: a link to what it is open on. */
+	Path STANDARD_ERROR = Path.of("/proc/self/fd/2");
+
+	/** True if an open file's path (as /proc/self/fd shows it) is a terminal device. */
+	static boolean isTerminalDevice(String path) {
+		return path.startsWith("/dev/pts/") || path.startsWith("/dev/tty") || path.equals("/dev/console");
 	}
 
 	/** No terminal: nothing is asked, no progress is drawn (scripts, pipes, tests). */

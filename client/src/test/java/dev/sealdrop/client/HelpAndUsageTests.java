@@ -31,7 +31,7 @@ class HelpAndUsageTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "keygen", "encrypt", "decrypt", "inspect", "login", "logout", "register", "server-key", "upload",
-			"download", "ls", "info", "rm", "share", "clients", "completion" })
+			"download", "ls", "info", "rm", "share", "clients", "completion", "help" })
 	void everyCommandsHelpEndsWithExamplesOfThatCommand(String command) {
 		CliRun.Result result = new CliRun(this.dir).run(command, "--help");
 

@@ -33,6 +33,21 @@ class ProgressTests {
 	}
 
 	@Test
+	void onlyATerminalOnStandardErrorGetsTheBar() throws Exception {
+		assertThat(UserTerminal.isTerminalDevice("/dev/pts/3")).isTrue();
+		assertThat(UserTerminal.isTerminalDevice("/dev/tty1")).isTrue();
+		assertThat(UserTerminal.isTerminalDevice("/dev/console")).isTrue();
+		// 2>log, 2>&1 | less, 2>/dev/null
+		assertThat(UserTerminal.isTerminalDevice("/home/alice/log")).isFalse();
+		assertThat(UserTerminal.isTerminalDevice("pipe:[81234]")).isFalse();
+		assertThat(UserTerminal.isTerminalDevice("/dev/null")).isFalse();
+		// the test JVM's standard error goes to the build, never to a terminal
+		if (java.nio.file.Files.isSymbolicLink(UserTerminal.STANDARD_ERROR)) {
+			assertThat(UserTerminal.system().interactive()).isFalse();
+		}
+	}
+
+	@Test
 	void drawsNothingForSmallInputs() {
 		CliRun.FakeTerminal terminal = this.cli.terminal();
 

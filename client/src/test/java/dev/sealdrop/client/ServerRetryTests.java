@@ -64,6 +64,18 @@ class ServerRetryTests {
 	}
 
 	@Test
+	void theIdentityChallengeChangesNothingSoAnyServerErrorOrDropIsRetried() throws IOException {
+		String challenge = "POST /api/v1/server-key/challenge";
+		int before = proxy.seen(challenge).size();
+		proxy.script(challenge, new FaultProxy.Status(502), new FaultProxy.LoseResponse(), new FaultProxy.Status(504));
+
+		CliRun.Result result = carol.run("ls");
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(proxy.seen(challenge).size() - before).isEqualTo(4);
+	}
+
+	@Test
 	void a503IsRetriedThenSucceeds() throws IOException {
 		long before = files();
 		proxy.script(UPLOAD, new FaultProxy.Status(503));

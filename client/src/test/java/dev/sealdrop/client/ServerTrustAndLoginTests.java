@@ -109,7 +109,7 @@ class ServerTrustAndLoginTests {
 		long before = server.fileCount(user.name, user.password);
 
 		for (String[] command : new String[][] { { "upload", "x.txt" }, { "ls" }, { "download", "some-id" },
-				{ "clients" }, { "login" } }) {
+				{ "clients" }, { "login" }, { "logout" } }) {
 			CliRun.Result result = user.run(command);
 
 			assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.SERVER_NOT_TRUSTED.code());
@@ -117,6 +117,8 @@ class ServerTrustAndLoginTests {
 				.contains("server presented " + caFingerprint()).contains("sealdrop server-key --trust");
 		}
 		assertThat(server.fileCount(user.name, user.password)).isEqualTo(before);
+		// logout forgot the token (without sending it to the impostor) before it failed
+		assertThat(Files.readString(user.configDir().resolve("config.json"))).doesNotContain("token");
 	}
 
 	@Test
@@ -142,6 +144,19 @@ class ServerTrustAndLoginTests {
 
 		assertThat(result.exitCode()).isEqualTo(ExitCode.NOT_SET_UP.code());
 		assertThat(result.err()).contains("not in known_servers").contains("hint: check and pin its identity first: sealdrop server-key --trust");
+	}
+
+	@Test
+	void withoutAUserNameLoginSignsInAsTheLocalUser() throws Exception {
+		ServerUser user = ServerUser.create(server, dir, "eve");
+		String local = System.getProperty("user.name");
+
+		CliRun.Result result = user.cli().env(ServerCommand.PASSWORD_ENV, "not-the-password")
+			.run("login", "--server", server.url());
+
+		// the test server knows no such user, so the sign-in fails, naming who it tried
+		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.AUTHENTICATION_FAILED.code());
+		assertThat(result.err()).contains("wrong user name or password for " + local + " at ");
 	}
 
 	@Test

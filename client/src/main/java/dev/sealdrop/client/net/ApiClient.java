@@ -137,8 +137,20 @@ public final class ApiClient {
 	 * @param type the response type, or {@code Void.class} to ignore the body
 	 */
 	public <T> T post(String path, Object body, Class<T> type) throws IOException {
+		return post(path, body, type, Retrier.Safety.NOT_IDEMPOTENT);
+	}
+
+	/**
+	 * {@code POST path} for a request that changes nothing on the server (a question that needs a body,
+	 * such as the identity challenge): retried as a GET is, on any 5xx, timeout or lost connection.
+	 */
+	public <T> T postQuery(String path, Object body, Class<T> type) throws IOException {
+		return post(path, body, type, Retrier.Safety.IDEMPOTENT);
+	}
+
+	private <T> T post(String path, Object body, Class<T> type, Retrier.Safety safety) throws IOException {
 		byte[] bytes = json.writeValueAsBytes(body);
-		return retrier.run("POST " + stripQuery(path), Retrier.Safety.NOT_IDEMPOTENT, () -> readJson(exchange.send(
+		return retrier.run("POST " + stripQuery(path), safety, () -> readJson(exchange.send(
 				request(path, "application/json").header("Content-Type", "application/json")
 					.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
 					.build()), type));
