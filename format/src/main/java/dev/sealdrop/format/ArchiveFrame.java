@@ -61,7 +61,10 @@ public final class ArchiveFrame {
 
 	private final long chunks;
 
+	/** The bytes of {@code metadata.json}, or null for a frame that only checks what follows them. */
 	private final byte[] metadata;
+
+	private final long metadataLength;
 
 	private final long metadataCrc;
 
@@ -80,6 +83,21 @@ public final class ArchiveFrame {
 	 * {@code table}, which must follow the layout of {@code originalSize} bytes (FORMAT.md §6.2, §8).
 	 */
 	ArchiveFrame(PayloadHeader payload, long originalSize, byte[] metadata, ChunkTable table, byte[] sealedDigest) {
+		this(payload, originalSize, metadata, metadata.length, crc(metadata, 0, metadata.length), table, sealedDigest);
+	}
+
+	/**
+	 * The same archive known only by the length and CRC-32 of its {@code metadata.json}: a reader's
+	 * frame, to check the bytes that follow the entries (FORMAT.md §9). It cannot produce
+	 * {@code metadata.json} itself.
+	 */
+	ArchiveFrame(PayloadHeader payload, long originalSize, long metadataLength, long metadataCrc, ChunkTable table,
+			byte[] sealedDigest) {
+		this(payload, originalSize, null, metadataLength, metadataCrc, table, sealedDigest);
+	}
+
+	private ArchiveFrame(PayloadHeader payload, long originalSize, byte[] metadata, long metadataLength,
+			long metadataCrc, ChunkTable table, byte[] sealedDigest) {
 		this.payload = payload;
 		this.originalSize = originalSize;
 		this.chunks = table.size();
@@ -87,7 +105,8 @@ public final class ArchiveFrame {
 			throw new IllegalArgumentException("one SHA-256 and one CRC-32 per chunk are required");
 		}
 		this.metadata = metadata;
-		this.metadataCrc = crc(metadata, 0, metadata.length);
+		this.metadataLength = metadataLength;
+		this.metadataCrc = metadataCrc;
 		this.table = table;
 		this.sealedDigestLine = ("sealed_sha256: " + Base64Strict.encode(sealedDigest) + "\n")
 			.getBytes(StandardCharsets.US_ASCII);
@@ -98,7 +117,7 @@ public final class ArchiveFrame {
 		crc.update(this.sealedDigestLine);
 		this.trailerCrc = crc.getValue();
 		this.trailerLength = ArchiveLayout.trailerLength(chunks());
-		this.length = ArchiveLayout.zipLength(metadata.length, originalSize, payload.chunkSize(), chunks());
+		this.length = ArchiveLayout.zipLength(metadataLength, originalSize, payload.chunkSize(), chunks());
 	}
 
 	/**
@@ -174,6 +193,13 @@ public final class ArchiveFrame {
 		return this.chunks;
 	}
 
+	private byte[] metadata() {
+		if (this.metadata == null) {
+			throw new IllegalStateException("a reader's frame cannot produce metadata.json");
+		}
+		return this.metadata;
+	}
+
 	private byte[] trailerLine(long index) {
 		return ("chunk_" + (index + 1) + ": " + Hex.encode(this.table.sha256(index)) + "\n")
 			.getBytes(StandardCharsets.US_ASCII);
@@ -200,7 +226,7 @@ public final class ArchiveFrame {
 		return CENTRAL_HEADER + name.length + ((offset >= ZIP64_MAGIC) ? 12 : 0);
 	}
 
-	private static byte[] centralHeader(byte[] name, long crc, long size, long offset) {
+	static byte[] centralHeader(byte[] name, long crc, long size, long offset) {
 		boolean zip64 = offset >= ZIP64_MAGIC;
 		Bytes out = new Bytes(centralLength(name, offset));
 		out.u32(0x02014b50).u16(zip64 ? VERSION_ZIP64 : VERSION_MADE_BY);
@@ -240,8 +266,8 @@ public final class ArchiveFrame {
 			long chunks = chunks();
 			// local entries
 			bytes(LOCAL_HEADER + metadataName.length, () -> localHeader(metadataName, ArchiveFrame.this.metadataCrc,
-					ArchiveFrame.this.metadata.length));
-			bytes(ArchiveFrame.this.metadata.length, () -> ArchiveFrame.this.metadata);
+					ArchiveFrame.this.metadataLength));
+			bytes(ArchiveFrame.this.metadataLength, ArchiveFrame.this::metadata);
 			for (long i = 0; i < chunks && this.position < this.to; i++) {
 				long index = i;
 				byte[] name = ascii(ArchiveLayout.chunkEntry(i));
@@ -266,8 +292,8 @@ public final class ArchiveFrame {
 			boolean zip64Used = false;
 			long metadataOffset = offset;
 			bytes(centralLength(metadataName, offset), () -> centralHeader(metadataName, ArchiveFrame.this.metadataCrc,
-					ArchiveFrame.this.metadata.length, metadataOffset));
-			offset += LOCAL_HEADER + metadataName.length + ArchiveFrame.this.metadata.length;
+					ArchiveFrame.this.metadataLength, metadataOffset));
+			offset += LOCAL_HEADER + metadataName.length + ArchiveFrame.this.metadataLength;
 			for (long i = 0; i < chunks; i++) {
 				long index = i;
 				byte[] name = ascii(ArchiveLayout.chunkEntry(i));

@@ -33,8 +33,11 @@ final class ArchiveProbe {
 	sealed interface Result permits V1, Format0 {
 	}
 
-	/** A v1 archive positioned after its {@code metadata.json}. */
-	record V1(ZipEntryReader zip, MetadataCodec.V1 metadata, long metadataBytes) implements Result {
+	/**
+	 * A v1 archive positioned after its {@code metadata.json}, whose length and CRC-32 the central
+	 * directory repeats.
+	 */
+	record V1(ZipEntryReader zip, MetadataCodec.V1 metadata, long metadataBytes, long metadataCrc) implements Result {
 	}
 
 	/** A format-0 candidate, spooled to {@code file}; whoever gets this deletes the file. */
@@ -60,7 +63,7 @@ final class ArchiveProbe {
 				ZipEntryReader.requireStored(first);
 				MetadataCodec.V1 metadata = MetadataCodec.readV1(root);
 				recording.stop();
-				return new V1(zip, metadata, json.length);
+				return new V1(zip, metadata, json.length, first.getCrc());
 			}
 		}
 		return new Format0(spool(recording, source, limits.spoolDir()));

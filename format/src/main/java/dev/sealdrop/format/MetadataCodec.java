@@ -233,6 +233,11 @@ final class MetadataCodec {
 	}
 
 	private static Stanza readStanza(JsonNode node, String where) throws MalformedArchiveException {
+		String method = Json.string(node, "key_wrap_method", where);
+		if (!Stanza.HPKE.equals(method)) {
+			// a later method's stanza, skipped (§5.1): its other members are its own business
+			return Stanza.unknown(method);
+		}
 		Json.members(node, where, Set.of("key_wrap_method", "recipient", "encrypted_key", "ephemeral_public_key"), Set.of());
 		return new Stanza(Json.string(node, "key_wrap_method", where), Json.string(node, "recipient", where),
 				Json.string(node, "encrypted_key", where), Json.string(node, "ephemeral_public_key", where));

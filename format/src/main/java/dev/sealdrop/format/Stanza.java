@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A recipient stanza as it appears in {@code metadata.json} (FORMAT.md §5.1): four strings. Stanzas
- * with an unknown {@code key_wrap_method} are carried but never decoded; {@link #toWrappedKey()}
- * validates and decodes a known one.
+ * A recipient stanza as it appears in {@code metadata.json} (FORMAT.md §5.1): four strings. Of a
+ * stanza with an unknown {@code key_wrap_method} only the method is kept, and it is never decoded;
+ * {@link #toWrappedKey()} validates and decodes a known one.
  */
 record Stanza(String method, String recipient, String encryptedKey, String ephemeralPublicKey) {
 
@@ -31,6 +31,11 @@ record Stanza(String method, String recipient, String encryptedKey, String ephem
 	static Stanza placeholder() {
 		return new Stanza(HPKE, "sha256:" + "0".repeat(64), Base64Strict.encode(new byte[ENCRYPTED_KEY_LENGTH]),
 				pem(new byte[POINT_LENGTH]));
+	}
+
+	/** A stanza of a method this version does not know: skipped by readers. */
+	static Stanza unknown(String method) {
+		return new Stanza(method, null, null, null);
 	}
 
 	boolean isKnownMethod() {

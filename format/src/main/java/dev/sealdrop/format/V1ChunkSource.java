@@ -23,6 +23,10 @@ final class V1ChunkSource implements ChunkSource {
 
 	private final MetadataCodec.V1 metadata;
 
+	private final long metadataLength;
+
+	private final long metadataCrc;
+
 	private final ArchiveHeader header;
 
 	private final FileKey fileKey;
@@ -59,14 +63,15 @@ final class V1ChunkSource implements ChunkSource {
 
 	private byte[] sealedDigest;
 
-	V1ChunkSource(ZipEntryReader zip, MetadataCodec.V1 metadata, ArchiveHeader header, FileKey fileKey,
-			DerivedKeys keys, long maxChunks) {
-		this.zip = zip;
-		this.metadata = metadata;
+	V1ChunkSource(ArchiveProbe.V1 probe, ArchiveHeader header, FileKey fileKey, DerivedKeys keys, long maxChunks) {
+		this.zip = probe.zip();
+		this.metadata = probe.metadata();
+		this.metadataLength = probe.metadataBytes();
+		this.metadataCrc = probe.metadataCrc();
 		this.header = header;
 		this.fileKey = fileKey;
 		this.keys = keys;
-		this.headerHash = metadata.payload().hash();
+		this.headerHash = this.metadata.payload().hash();
 		this.sealer = new ChunkSealer(keys.payloadKey(), this.headerHash);
 		this.maxChunks = maxChunks;
 	}
@@ -235,10 +240,9 @@ final class V1ChunkSource implements ChunkSource {
 		if (!MessageDigest.isEqual(sealedSha, computed)) {
 			throw new IntegrityException("checksums.txt: the sealed SHA-256 does not match the plaintext");
 		}
-		ZipArchiveEntry after = this.zip.next(ArchiveLayout.CHECKSUMS);
-		if (after != null) {
-			throw new MalformedArchiveException("entry '" + Json.printable(after.getName()) + "' after checksums.txt");
-		}
+		// the framing last: what the entries say is wrong is the better report
+		this.zip.requireCanonicalEnd(new ArchiveFrame(payload, this.plaintextLength, this.metadataLength,
+				this.metadataCrc, this.sealedHashes.table(), sealedDigest));
 		this.sha256 = computed;
 		this.sealedDigest = sealedDigest;
 		this.done = true;

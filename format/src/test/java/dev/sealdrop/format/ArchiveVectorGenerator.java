@@ -69,6 +69,41 @@ class ArchiveVectorGenerator {
 			entries.set(1, entries.get(1).deflated());
 			return entries;
 		}), "malformed archive", "alice.key", null, null, "chunk 1 DEFLATED");
+		// the framing: not canonical (FORMAT.md §9), though Commons Compress or unzip would read them
+		write("v1-trailing-data", java.util.Arrays.copyOf(known, known.length + 1), "malformed archive", "alice.key", null,
+				null, "v1-known-size with one zero byte after the end of central directory record");
+		byte[] time = known.clone();
+		time[nthLocalHeader(known, 1) + 10] ^= 1;
+		write("v1-local-header-time", time, "malformed archive", "alice.key", null, null,
+				"v1-known-size with 2 s added to the time in chunk_1's local header");
+		byte[] attributes = known.clone();
+		attributes[indexOf(known, new byte[] { 'P', 'K', 1, 2 }) + 38] ^= 1;
+		write("v1-central-directory-attributes", attributes, "malformed archive", "alice.key", null, null,
+				"v1-known-size with an external attribute bit set in the central directory record of metadata.json");
+	}
+
+	private static int nthLocalHeader(byte[] archive, int n) {
+		int at = -1;
+		for (int i = 0; i <= n; i++) {
+			at = indexOf(archive, new byte[] { 'P', 'K', 3, 4 }, at + 1);
+		}
+		return at;
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle) {
+		return indexOf(haystack, needle, 0);
+	}
+
+	private static int indexOf(byte[] haystack, byte[] needle, int from) {
+		outer: for (int i = from; i <= haystack.length - needle.length; i++) {
+			for (int j = 0; j < needle.length; j++) {
+				if (haystack[i + j] != needle[j]) {
+					continue outer;
+				}
+			}
+			return i;
+		}
+		throw new AssertionError("not found");
 	}
 
 	private static byte[] edit(byte[] archive, UnaryOperator<List<TestArchives.Entry>> change) {

@@ -82,6 +82,8 @@ class TamperingTests {
 		assertThat(TestArchives.decrypt(KNOWN, alice())).isEqualTo(PLAINTEXT);
 		assertThat(TestArchives.decrypt(UNKNOWN, alice())).isEqualTo(PLAINTEXT);
 		assertThat(TestArchives.decrypt(TestArchives.zip(entries(KNOWN)), alice())).isEqualTo(PLAINTEXT);
+		// the test helper frames entries as the writer does, byte for byte
+		assertThat(TestArchives.zip(entries(KNOWN))).isEqualTo(KNOWN);
 	}
 
 	// ---- flipped bits, as stored (the CRC-32 or the ciphertext catches them)
@@ -329,6 +331,71 @@ class TamperingTests {
 	// ---- container
 
 	@Test
+	void aFlippedBitAnywhereInTheCentralDirectoryOrEndRecordIsRejected() {
+		for (byte[] archive : new byte[][] { KNOWN, UNKNOWN }) {
+			int directory = centralDirectory(archive);
+			for (int offset = directory; offset < archive.length; offset++) {
+				byte[] damaged = TestArchives.flipBit(archive, offset);
+				assertThatThrownBy(() -> TestArchives.decrypt(damaged, alice())).as("byte %d", offset)
+					.isInstanceOf(MalformedArchiveException.class)
+					.hasMessageContaining("of the central directory and end records is not in the form");
+			}
+		}
+	}
+
+	@Test
+	void bytesAfterTheEndRecordAreRejected() {
+		byte[] longer = Arrays.copyOf(KNOWN, KNOWN.length + 1);
+		assertDecrypt(longer).isInstanceOf(MalformedArchiveException.class).hasMessage("data after the end of the archive");
+		byte[] appended = Arrays.copyOf(KNOWN, 2 * KNOWN.length);
+		System.arraycopy(KNOWN, 0, appended, KNOWN.length, KNOWN.length);
+		assertDecrypt(appended).isInstanceOf(MalformedArchiveException.class).hasMessage("data after the end of the archive");
+	}
+
+	@Test
+	void anArchiveCutInItsCentralDirectoryIsTruncated() {
+		for (int cut : new int[] { 1, 22, KNOWN.length - centralDirectory(KNOWN) }) {
+			assertDecrypt(Arrays.copyOf(KNOWN, KNOWN.length - cut)).as("%d bytes cut", cut)
+				.isInstanceOf(IntegrityException.class)
+				.hasMessage("archive truncated in its central directory");
+		}
+	}
+
+	@ParameterizedTest(name = "byte {0} of the header")
+	@ValueSource(ints = { 4, 5, 6, 7, 10, 11, 12, 13 })
+	void aLocalHeaderFieldThatSteersNothingMayNotChangeEither(int field) {
+		// version needed, flags, time and date: Commons Compress reads past them, the reader must not
+		TestArchives.Entry chunk = entries(KNOWN).get(2);
+		int header = offsetOf(KNOWN, chunk.data()) - chunk.name().length() - 30;
+		byte[] archive = KNOWN.clone();
+		archive[header + field] ^= (field == 6) ? 0x02 : 0x01;
+		assertDecrypt(archive).isInstanceOf(MalformedArchiveException.class)
+			.hasMessage("the local header of 'chunks/chunk_2.enc' is not in the form FORMAT.md §9 prescribes");
+	}
+
+	@Test
+	void theSameEntriesZippedByAnotherWriterAreRejected() {
+		byte[] rezipped = TestArchives.commonsCompressZip(entries(KNOWN));
+		assertDecrypt(rezipped).isInstanceOf(MalformedArchiveException.class)
+			.hasMessage("the local header of 'metadata.json' is not in the form FORMAT.md §9 prescribes");
+	}
+
+	@Test
+	void theLastChunkIsNotReleasedUnlessTheFramingIsCanonical() throws IOException {
+		byte[] damaged = TestArchives.flipBit(KNOWN, KNOWN.length - 3);
+		try (DecryptingInputStream in = Sealdrop.decrypt(TestArchives.stream(damaged), List.of(alice()))) {
+			ByteArrayOutputStream released = new ByteArrayOutputStream();
+			assertThatThrownBy(() -> in.transferTo(released)).isInstanceOf(MalformedArchiveException.class);
+			assertThat(released.size()).isEqualTo(3 * SMALL_CHUNK);
+			assertThat(in.sha256()).isNull();
+		}
+	}
+
+	private static int centralDirectory(byte[] archive) {
+		return offsetOf(archive, new byte[] { 'P', 'K', 1, 2 });
+	}
+
+	@Test
 	void anExtraEntryAfterTheTrailerIsMalformed() {
 		List<TestArchives.Entry> entries = entries(KNOWN);
 		entries.add(new TestArchives.Entry("readme.txt", new byte[3]));
@@ -563,6 +630,20 @@ class TamperingTests {
 			other.put("ephemeral_public_key", "");
 		});
 		assertThat(TestArchives.decrypt(archive, alice())).isEqualTo(PLAINTEXT);
+	}
+
+	@Test
+	void stanzasOfAnUnknownMethodMayHaveMembersOfTheirOwn() throws IOException {
+		byte[] archive = withMetadata(KNOWN, (root) -> {
+			ObjectNode other = ((ArrayNode) root.get("recipients")).addObject();
+			other.put("key_wrap_method", "ML-KEM-1024-FUTURE");
+			other.put("kem_ciphertext", "AAAA");
+			other.putObject("parameters").put("level", 5);
+		});
+		assertThat(TestArchives.decrypt(archive, alice())).isEqualTo(PLAINTEXT);
+		// a stanza of the known method keeps its exact shape
+		byte[] extra = withMetadata(KNOWN, (root) -> ((ObjectNode) root.get("keys")).put("note", "x"));
+		assertDecrypt(extra).isInstanceOf(MalformedArchiveException.class);
 	}
 
 	@Test

@@ -108,8 +108,43 @@ final class TestArchives {
 		return entries;
 	}
 
-	/** A ZIP of these entries, with correct sizes and CRCs (so only the format's own checks can fail). */
+	/**
+	 * A ZIP of these entries, with correct sizes and CRCs (so only the format's own checks can fail):
+	 * framed exactly as a v1 writer frames them (FORMAT.md §9) when every entry is a STORED file, by
+	 * Commons Compress otherwise (format 0, compressed entries, directories).
+	 */
 	static byte[] zip(List<Entry> entries) {
+		if (entries.stream().allMatch((e) -> e.method() == ZipArchiveEntry.STORED && !e.directory())) {
+			return canonicalZip(entries);
+		}
+		return commonsCompressZip(entries);
+	}
+
+	/** The local headers, central directory and end record a v1 writer emits (no ZIP64: small archives only). */
+	static byte[] canonicalZip(List<Entry> entries) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream directory = new ByteArrayOutputStream();
+		long offset = 0;
+		for (Entry e : entries) {
+			byte[] name = e.name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			CRC32 crc = new CRC32();
+			crc.update(e.data());
+			byte[] local = ArchiveFrame.localHeader(name, crc.getValue(), e.data().length);
+			directory.writeBytes(ArchiveFrame.centralHeader(name, crc.getValue(), e.data().length, offset));
+			out.writeBytes(local);
+			out.writeBytes(e.data());
+			offset += local.length + e.data().length;
+		}
+		out.writeBytes(directory.toByteArray());
+		java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+		end.putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries.size())
+			.putShort((short) entries.size()).putInt(directory.size()).putInt((int) offset).putShort((short) 0);
+		out.writeBytes(end.array());
+		return out.toByteArray();
+	}
+
+	/** The entries as Commons Compress zips them by default (its own times and version fields). */
+	static byte[] commonsCompressZip(List<Entry> entries) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(out)) {
 			for (Entry e : entries) {

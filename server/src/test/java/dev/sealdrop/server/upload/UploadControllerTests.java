@@ -193,6 +193,18 @@ class UploadControllerTests extends SealdropTestBase {
 	}
 
 	@Test
+	void bytesAfterTheArchiveAreMalformedAndNothingIsStored() throws Exception {
+		byte[] archive = TestArchives.v1(serverKey(), "a", TestArchives.content(200_000, 12));
+		byte[] longer = java.util.Arrays.copyOf(archive, archive.length + 7);
+		this.mvc.perform(post("/api/v1/files").with(as(this.alice)).contentType(ZIP).content(longer))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.type").value("urn:sealdrop:problem:malformed-archive"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("data after the end of the archive")));
+		assertThat(countFiles(this.alice)).isZero();
+		assertThat(Files.list(DATA_DIR.resolve("blobs").resolve(".tmp"))).isEmpty();
+	}
+
+	@Test
 	void tamperedChunkIsAnIntegrityFailure() throws Exception {
 		byte[] archive = TestArchives.v1(serverKey(), "a", TestArchives.content(200_000, 9));
 		byte[] tampered = ArchiveSurgery.rewrite(archive, "chunks/chunk_2.enc", b -> {
