@@ -50,6 +50,10 @@ final class UploadCommand extends ServerCommand {
 	@Option(names = "--json", description = "Print one JSON object per uploaded file: id, name, size, sha256.")
 	boolean json;
 
+	@Option(names = "--chunk-size", paramLabel = "SIZE", defaultValue = "1MiB", converter = SizeConverter.class,
+			description = "Plaintext bytes per chunk, 64KiB to 16MiB (default: ${DEFAULT-VALUE}); the server may limit the number of chunks.")
+	int chunkSize;
+
 	@Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to upload; - for standard input.")
 	List<String> inputs;
 
@@ -127,7 +131,7 @@ final class UploadCommand extends ServerCommand {
 	private void upload(ApiClient api, String input, List<Recipient> recipients) throws Exception {
 		String storedName = storedName(input);
 		long length = knownLength(input);
-		EncryptOptions options = new EncryptOptions(storedName, length, EncryptOptions.DEFAULT_CHUNK_SIZE);
+		EncryptOptions options = new EncryptOptions(storedName, length, this.chunkSize);
 		String shown = STDIO.equals(input) ? "standard input" : input;
 		AtomicReference<EncryptingOutputStream> finished = new AtomicReference<>();
 		BodySupplier body = (out) -> {

@@ -45,6 +45,22 @@ class ServerRoundTripTests {
 	}
 
 	@Test
+	void aFileOfManyChunksRoundTrips() throws IOException {
+		byte[] content = random((5 << 20) + 17, 5);
+		Files.write(alice.file("many.bin"), content);
+
+		CliRun.Result upload = alice.run("upload", "--json", "--chunk-size", "64KiB", "many.bin");
+		assertThat(upload.exitCode()).as(upload.toString()).isZero();
+		String id = upload.out().replaceAll("(?s).*\"id\":\"([^\"]+)\".*", "$1");
+		CliRun.Result info = alice.run("info", id);
+		CliRun.Result download = alice.run("download", id, "-o", "many-out.bin");
+
+		assertThat(info.out()).containsPattern("chunks:? +81\\b");
+		assertThat(download.exitCode()).as(download.toString()).isZero();
+		assertThat(Files.readAllBytes(alice.file("many-out.bin"))).isEqualTo(content);
+	}
+
+	@Test
 	void downloadWithoutOutputUsesTheStoredNameInTheWorkingDirectory() throws IOException {
 		Files.write(alice.file("report.txt"), "quarterly numbers".getBytes());
 		String id = alice.upload("report.txt");
