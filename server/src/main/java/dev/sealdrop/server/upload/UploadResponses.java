@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @Retention(RetentionPolicy.RUNTIME)
 @ApiResponse(responseCode = "201", description = "stored (or the first answer again for a repeated Idempotency-Key)",
 		headers = @Header(name = "Location", description = "/api/v1/files/{id}"))
-@ApiResponse(responseCode = "400", description = "malformed-archive, validation-failed (bad name, missing part)",
+@ApiResponse(responseCode = "400", description = "malformed-archive (not a sealdrop archive, or not in its canonical ZIP form, FORMAT.md §9), validation-failed (bad name, missing part)",
 		content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "403", description = "quota-exceeded", content = @Content(mediaType = "application/problem+json"))
 @ApiResponse(responseCode = "413", description = "too-large (member limit: bytes)",
