@@ -96,9 +96,11 @@ final class AtomicOutput implements Closeable {
 		this.overwrite = overwrite;
 		this.mode = mode;
 		if (temp == null) {
-			// no CREATE: if the pipe or device went away since the check, fail rather than make a file
+			// No CREATE: if the pipe or device went away since the check, fail rather than make a file.
+			// No link is followed but the kernel's own names for this process's descriptors.
 			this.channel = null;
-			this.stream = Files.newOutputStream(target, StandardOpenOption.WRITE);
+			this.stream = SpecialFiles.isOwnDescriptor(target) ? Files.newOutputStream(target, StandardOpenOption.WRITE)
+					: Files.newOutputStream(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
 		}
 		else {
 			this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
@@ -117,7 +119,7 @@ final class AtomicOutput implements Closeable {
 
 	/**
 	 * Starts an output at a name the user gave: like {@link #create(Path, boolean, Mode)}, except that
-	 * an existing pipe or character device of the user's is written in place.
+	 * a pipe or character device the user may write to ({@link SpecialFiles}) is written in place.
 	 */
 	static AtomicOutput createNamed(Path target, boolean overwrite, Mode mode) throws IOException, CommandException {
 		return create(target, overwrite, mode, true);
@@ -129,16 +131,16 @@ final class AtomicOutput implements Closeable {
 	 * goes through a temporary file. Refuses a directory; an existing file without {@code overwrite};
 	 * and, even with it, a symbolic link or a special file that may not be written in place.
 	 */
-	static boolean check(Path target, boolean overwrite, boolean named) throws IOException, CommandException {
+	static boolean check(Path target, boolean overwrite, boolean named, Mode mode) throws IOException, CommandException {
 		Path absolute = target.toAbsolutePath();
+		if (named && SpecialFiles.writableInPlace(absolute, mode == Mode.PRIVATE)) {
+			return true;
+		}
 		if (Files.isDirectory(absolute)) {
 			throw new CommandException(ExitCode.IO_ERROR, target + ": is a directory");
 		}
 		if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
 			return false;
-		}
-		if (named && SpecialFiles.writableInPlace(absolute)) {
-			return true;
 		}
 		if (!overwrite) {
 			throw new FileAlreadyExistsException(target.toString());
@@ -158,7 +160,7 @@ final class AtomicOutput implements Closeable {
 	private static AtomicOutput create(Path target, boolean overwrite, Mode mode, boolean named)
 			throws IOException, CommandException {
 		Path absolute = target.toAbsolutePath();
-		if (check(target, overwrite, named)) {
+		if (check(target, overwrite, named, mode)) {
 			return new AtomicOutput(absolute, null, overwrite, mode);
 		}
 		Path directory = absolute.getParent();

@@ -110,12 +110,14 @@ abstract class BaseCommand implements Callable<Integer> {
 	/**
 	 * Fails before any work is done if {@code target} may not be written ({@link AtomicOutput#check}):
 	 * it exists and {@code force} is not given, or it is a link or special file that is never replaced.
-	 * @param named the user gave this name (not sealdrop, from an archive), so an existing pipe or
-	 * character device of theirs is written in place
+	 * @param named the user gave this name (not sealdrop, from an archive), so a pipe or character
+	 * device they may write to is written in place
+	 * @param mode what the output will be: plaintext goes into no pipe that others can read
 	 */
-	final void refuseExisting(Path target, boolean force, boolean named) throws IOException, CommandException {
+	final void refuseExisting(Path target, boolean force, boolean named, AtomicOutput.Mode mode)
+			throws IOException, CommandException {
 		try {
-			AtomicOutput.check(target, force, named);
+			AtomicOutput.check(target, force, named, mode);
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw new FileAlreadyExistsException(display(target));

@@ -107,6 +107,7 @@ class ServerTrustAndLoginTests {
 		String forged = "sha256:" + "ab".repeat(32);
 		Files.writeString(knownServers, Files.readString(knownServers).replace(caFingerprint(), forged));
 		long before = server.fileCount(user.name, user.password);
+		String token = Files.readString(user.configDir().resolve("config.json")).replaceAll("(?s).*\"(sdt_[^\"]*)\".*", "$1");
 
 		for (String[] command : new String[][] { { "upload", "x.txt" }, { "ls" }, { "download", "some-id" },
 				{ "clients" }, { "login" }, { "logout" } }) {
@@ -117,8 +118,9 @@ class ServerTrustAndLoginTests {
 				.contains("server presented " + caFingerprint()).contains("sealdrop server-key --trust");
 		}
 		assertThat(server.fileCount(user.name, user.password)).isEqualTo(before);
-		// logout forgot the token (without sending it to the impostor) before it failed
+		// logout forgot the token before it failed, and sent it nowhere: it was not revoked either
 		assertThat(Files.readString(user.configDir().resolve("config.json"))).doesNotContain("token");
+		assertThat(me(token)).isEqualTo(200);
 	}
 
 	@Test

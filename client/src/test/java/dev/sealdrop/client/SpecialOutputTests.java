@@ -68,17 +68,37 @@ class SpecialOutputTests {
 	}
 
 	@Test
-	void aLinkToADeviceIsWrittenThroughEvenWithForceAndStaysALink() throws Exception {
+	void aLinkIsNeverWrittenThroughEvenToADevice() throws Exception {
 		assumeThat(type(Path.of("/dev/null"))).isEqualTo(CHARACTER_DEVICE);
-		// like /dev/stdout, a link to where the output should go
+		// whoever can write the link's directory could point it at their own pipe after the check
 		Path link = Files.createSymbolicLink(this.cli.path("out"), Path.of("/dev/null"));
 
-		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "out", "data.zip");
+		CliRun.Result refused = this.cli.run("decrypt", "-i", "alice.pem", "-o", "out", "data.zip");
+		CliRun.Result forced = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "out", "data.zip");
 
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-		assertThat(Files.isSymbolicLink(link)).isTrue();
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCode.OUTPUT_EXISTS.code());
+		assertThat(forced.exitCode()).as(forced.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(forced.err()).contains("out: is a symbolic link, which sealdrop does not replace");
 		assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/dev/null"));
+		assertThat(type(Path.of("/dev/null"))).isEqualTo(CHARACTER_DEVICE);
 		assertThat(this.cli.files()).containsExactly("alice.pem", "alice.pub.pem", "data.bin", "data.zip", "out");
+	}
+
+	@Test
+	void thisProcesssOwnStandardOutputIsWrittenByItsKernelName() throws Exception {
+		assumeThat(Path.of("/dev/stdout")).exists();
+		Path piped = this.cli.path("piped.bin");
+
+		Run intoPipe = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip | cat > piped.bin; exit ${PIPESTATUS[0]}");
+		Run intoFile = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip > file.bin");
+
+		assertThat(intoPipe.exitCode()).as(intoPipe.err()).isZero();
+		assertThat(piped).hasBinaryContent(this.plaintext);
+		// a file behind the descriptor would be written without the temporary file and the rename
+		assertThat(intoFile.exitCode()).as(intoFile.err()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(intoFile.err()).contains("/dev/stdout: this process's descriptor is not a pipe or terminal here")
+			.contains("hint: for standard output use -o -");
+		assertThat(this.cli.path("file.bin")).isEmptyFile();
 	}
 
 	@Test
@@ -159,10 +179,59 @@ class SpecialOutputTests {
 		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "pipe", "data.zip");
 
 		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO_ERROR.code());
-		assertThat(result.err()).contains("pipe: is not a regular file");
+		assertThat(result.err()).contains("pipe: is a pipe or device that belongs to another user");
 		assertThat(type(fifo)).isEqualTo(FIFO);
 		assertThatExceptionOfType(CommandException.class)
 			.isThrownBy(() -> AtomicOutput.createNamed(fifo, true, AtomicOutput.Mode.PRIVATE));
+	}
+
+	@Test
+	void onlyTheOwnerOrRootMayOwnThePipe() throws Exception {
+		Path fifo = mkfifo(this.cli.path("pipe"));
+		long owner = (Integer) Files.getAttribute(fifo, "unix:uid");
+		assertThat(SpecialFiles.writableInPlace(fifo, true, owner)).isTrue();
+		if (owner != 0) {
+			assertThatExceptionOfType(CommandException.class)
+				.isThrownBy(() -> SpecialFiles.writableInPlace(fifo, true, owner + 1))
+				.withMessageContaining("belongs to another user");
+		}
+		else {
+			// root's own pipes are trusted by every user
+			assertThat(SpecialFiles.writableInPlace(fifo, true, 4242)).isTrue();
+		}
+	}
+
+	@Test
+	void aPipeInADirectoryOthersCanChangeIsRefusedUnlessTheDirectoryIsSticky() throws Exception {
+		Path shared = Files.createDirectory(this.cli.path("shared"));
+		Path fifo = mkfifo(shared.resolve("pipe"));
+		chmod("777", shared);
+
+		CliRun.Result open = this.cli.run("decrypt", "-i", "alice.pem", "-o", "shared/pipe", "data.zip");
+		chmod("1777", shared);
+		boolean sticky = SpecialFiles.writableInPlace(fifo, true);
+
+		assertThat(open.exitCode()).as(open.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(open.err()).contains("pipe: is a pipe or device that is in a directory other users can change");
+		assertThat(sticky).isTrue();
+	}
+
+	@Test
+	void plaintextGoesIntoNoPipeOthersCanRead() throws Exception {
+		Path fifo = mkfifo(this.cli.path("pipe"), "644");
+
+		CliRun.Result plaintext = this.cli.run("decrypt", "-i", "alice.pem", "-o", "pipe", "data.zip");
+		CliRun.Result archive;
+		try (PipeReader reader = new PipeReader(fifo)) {
+			archive = this.cli.run("encrypt", "-r", "alice.pub.pem", "-o", "pipe", "data.bin");
+			assertThat(reader.bytes()).startsWith(0x50, 0x4b, 0x03, 0x04);
+		}
+
+		assertThat(plaintext.exitCode()).as(plaintext.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+		assertThat(plaintext.err()).contains("pipe: is a pipe other users can read, too open for plaintext")
+			.contains("hint: chmod go-r it, or write to standard output with -o -");
+		// an archive is ciphertext, meant to be passed on
+		assertThat(archive.exitCode()).as(archive.toString()).isZero();
 	}
 
 	@Test
@@ -188,9 +257,13 @@ class SpecialOutputTests {
 	}
 
 	private static Path mkfifo(Path path) throws Exception {
+		return mkfifo(path, "600");
+	}
+
+	private static Path mkfifo(Path path, String mode) throws Exception {
 		Process process;
 		try {
-			process = new ProcessBuilder("mkfifo", path.toString()).redirectErrorStream(true).start();
+			process = new ProcessBuilder("mkfifo", "-m", mode, path.toString()).redirectErrorStream(true).start();
 		}
 		catch (IOException ex) {
 			throw new TestAbortedException("mkfifo is not available", ex);
@@ -199,6 +272,34 @@ class SpecialOutputTests {
 		assertThat(process.exitValue()).isZero();
 		assertThat(type(path)).isEqualTo(FIFO);
 		return path;
+	}
+
+	private static void chmod(String mode, Path path) throws Exception {
+		Process process = new ProcessBuilder("chmod", mode, path.toString()).redirectErrorStream(true).start();
+		assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isZero();
+	}
+
+	private record Run(int exitCode, String err) {
+	}
+
+	/** Runs the CLI in a JVM of its own under bash, in the test's directory, so that its descriptors are real. */
+	private Run sealdrop(String shellCommand) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.sealdrop.client.Main "
+				+ shellCommand;
+		Path err = Files.createTempFile("sealdrop-stderr-", ".txt");
+		try {
+			Process process = new ProcessBuilder("bash", "-c", command).directory(this.dir.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+				.redirectError(err.toFile())
+				.start();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			return new Run(process.exitValue(), Files.readString(err));
+		}
+		finally {
+			Files.delete(err);
+		}
 	}
 
 	/** Reads a named pipe to its end on another thread; closing releases a reader nobody wrote to. */

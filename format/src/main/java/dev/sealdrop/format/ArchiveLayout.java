@@ -9,6 +9,12 @@ final class ArchiveLayout {
 
 	static final String CHECKSUMS = "checksums.txt";
 
+	/**
+	 * The most chunks a v1 archive can hold: {@code checksums.txt}, a STORED entry, must stay under
+	 * 4 GiB (FORMAT.md §9, §10). The chunk counter alone would allow 2^32.
+	 */
+	static final long MAX_CHUNKS = 53_161_460;
+
 	private static final long ZIP64_MAGIC = 0xFFFFFFFFL;
 
 	private static final int LOCAL_HEADER = 30;

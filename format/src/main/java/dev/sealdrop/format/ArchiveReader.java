@@ -107,7 +107,7 @@ public final class ArchiveReader implements Closeable {
 					String name = FileName.open(keys.nameKey(), payload.encryptedName());
 					ArchiveHeader header = new ArchiveHeader(1, name, payload.originalSize(), payload.chunkSize(),
 							metadata.totalChunks(), identity.fingerprint(), List.of());
-					V1ChunkSource source = new V1ChunkSource(probe, header, fileKey, keys, limits.maxChunks());
+					V1ChunkSource source = new V1ChunkSource(probe, header, fileKey, keys, limits);
 					source.start();
 					return source;
 				}

@@ -163,6 +163,9 @@ public final class ArchiveWriter implements Closeable {
 	}
 
 	private static void checkSizes(PayloadHeader payload, long totalChunks, long originalSize) {
+		if (totalChunks > ArchiveLayout.MAX_CHUNKS) {
+			throw new IllegalArgumentException("too many chunks: a v1 archive holds at most " + ArchiveLayout.MAX_CHUNKS);
+		}
 		if (payload.originalSize() >= 0) {
 			if (originalSize != payload.originalSize() || totalChunks != payload.totalChunks()) {
 				throw new IllegalArgumentException("original size and chunk count must match the payload header");
@@ -219,8 +222,8 @@ public final class ArchiveWriter implements Closeable {
 		if (this.totalChunks >= 0 && index >= this.totalChunks) {
 			throw new IllegalStateException("all " + this.totalChunks + " chunks are written");
 		}
-		if (index >= ChunkSealer.MAX_CHUNKS) {
-			throw new IllegalStateException("too many chunks");
+		if (index >= ArchiveLayout.MAX_CHUNKS) {
+			throw new IllegalStateException("too many chunks: a v1 archive holds at most " + ArchiveLayout.MAX_CHUNKS);
 		}
 		if (len < Gcm.TAG_LENGTH || len > this.payload.chunkSize() + Gcm.TAG_LENGTH) {
 			throw new IllegalArgumentException("chunk " + index + ": sealed length out of range");
@@ -281,15 +284,20 @@ public final class ArchiveWriter implements Closeable {
 		if (sealedDigest == null || sealedDigest.length != SealedDigest.LENGTH) {
 			throw new IllegalArgumentException("the sealed digest is 48 bytes");
 		}
-		ArchiveFrame frame;
+		// the chunk table's temporary file may fail while the frame reads it back
 		try {
-			frame = new ArchiveFrame(this.payload, this.plaintextWritten, this.metadata, this.chunkHashes.table(),
-					sealedDigest);
+			writeRest(new ArchiveFrame(this.payload, this.plaintextWritten, this.metadata, this.chunkHashes.table(),
+					sealedDigest));
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
-		// everything from checksums.txt on is generated; the frame asks for no chunk there
+		this.out.flush();
+		this.finished = true;
+	}
+
+	// everything from checksums.txt on is generated; the frame asks for no chunk there
+	private void writeRest(ArchiveFrame frame) throws IOException {
 		frame.write(this.position, frame.length() - this.position, new ArchiveFrame.Target() {
 			@Override
 			public void write(byte[] bytes, int off, int len) throws IOException {
@@ -301,9 +309,7 @@ public final class ArchiveWriter implements Closeable {
 				throw new IllegalStateException("the frame disagrees with the entries written");
 			}
 		});
-		this.out.flush();
 		this.position = frame.length();
-		this.finished = true;
 	}
 
 	/** Chunks written so far. */

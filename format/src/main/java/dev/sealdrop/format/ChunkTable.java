@@ -33,6 +33,9 @@ final class ChunkTable implements Closeable {
 
 	private final int memoryRecords;
 
+	/** Where the records go past the bound, or null for {@code java.io.tmpdir}. */
+	private final Path directory;
+
 	private byte[] memory = new byte[16 * RECORD];
 
 	private long size;
@@ -50,12 +53,18 @@ final class ChunkTable implements Closeable {
 		this(DEFAULT_MEMORY_RECORDS);
 	}
 
-	/** A table that keeps at most {@code memoryRecords} records in memory before it spills. */
+	/** A table that keeps at most {@code memoryRecords} records in memory before it spills to {@code java.io.tmpdir}. */
 	ChunkTable(int memoryRecords) {
+		this(memoryRecords, null);
+	}
+
+	/** A table that spills past {@code memoryRecords} records into {@code directory} (null: {@code java.io.tmpdir}). */
+	ChunkTable(int memoryRecords, Path directory) {
 		if (memoryRecords < 1) {
 			throw new IllegalArgumentException("memoryRecords");
 		}
 		this.memoryRecords = memoryRecords;
+		this.directory = directory;
 	}
 
 	long size() {
@@ -147,13 +156,19 @@ final class ChunkTable implements Closeable {
 	}
 
 	private void spillMemory() {
+		Path directory = (this.directory != null) ? this.directory : Path.of(System.getProperty("java.io.tmpdir"));
 		try {
-			Path directory = Path.of(System.getProperty("java.io.tmpdir"));
 			Path file = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
 					? Files.createTempFile(directory, "sealdrop-chunks-", ".tmp", ownerOnly())
 					: Files.createTempFile(directory, "sealdrop-chunks-", ".tmp");
-			this.spill = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-					StandardOpenOption.DELETE_ON_CLOSE);
+			try {
+				this.spill = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+						StandardOpenOption.DELETE_ON_CLOSE);
+			}
+			catch (IOException | RuntimeException ex) {
+				Files.deleteIfExists(file);
+				throw ex;
+			}
 			try {
 				// unlinked now where the system allows it, so not even a crash leaves the file behind
 				Files.deleteIfExists(file);
@@ -166,7 +181,8 @@ final class ChunkTable implements Closeable {
 			this.window = ByteBuffer.allocate(WINDOW_RECORDS * RECORD);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot spill the chunk table to a temporary file", ex);
+			throw new UncheckedIOException(new IOException(
+					"cannot keep the chunk checksums in a temporary file in " + directory + ": " + ex.getMessage(), ex));
 		}
 	}
 

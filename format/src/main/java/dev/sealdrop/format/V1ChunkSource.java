@@ -2,6 +2,7 @@ package dev.sealdrop.format;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -49,7 +50,7 @@ final class V1ChunkSource implements ChunkSource {
 
 	private byte[] fullSealed;
 
-	private final ChunkDigests sealedHashes = new ChunkDigests();
+	private final ChunkDigests sealedHashes;
 
 	private ZipArchiveEntry pending;
 
@@ -63,7 +64,7 @@ final class V1ChunkSource implements ChunkSource {
 
 	private byte[] sealedDigest;
 
-	V1ChunkSource(ArchiveProbe.V1 probe, ArchiveHeader header, FileKey fileKey, DerivedKeys keys, long maxChunks) {
+	V1ChunkSource(ArchiveProbe.V1 probe, ArchiveHeader header, FileKey fileKey, DerivedKeys keys, ReaderLimits limits) {
 		this.zip = probe.zip();
 		this.metadata = probe.metadata();
 		this.metadataLength = probe.metadataBytes();
@@ -73,7 +74,9 @@ final class V1ChunkSource implements ChunkSource {
 		this.keys = keys;
 		this.headerHash = this.metadata.payload().hash();
 		this.sealer = new ChunkSealer(keys.payloadKey(), this.headerHash);
-		this.maxChunks = maxChunks;
+		this.maxChunks = limits.maxChunks();
+		// past ~29 000 chunks the checksums go to a file, beside a spooled archive's
+		this.sealedHashes = new ChunkDigests(new ChunkTable(ChunkTable.DEFAULT_MEMORY_RECORDS, limits.spoolDir()));
 	}
 
 	/**
@@ -130,6 +133,16 @@ final class V1ChunkSource implements ChunkSource {
 
 	@Override
 	public Opened next() throws IOException {
+		try {
+			return nextChunk();
+		}
+		catch (UncheckedIOException ex) {
+			// the chunk table's temporary file failed
+			throw ex.getCause();
+		}
+	}
+
+	private Opened nextChunk() throws IOException {
 		if (this.done) {
 			return null;
 		}

@@ -16,6 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ArchiveLayoutTests {
 
 	@Test
+	void theChunkLimitIsTheLastCountWhoseTrailerFitsAStoredEntry() {
+		// a STORED entry's size field holds at most 0xFFFFFFFE (0xFFFFFFFF means "see ZIP64")
+		assertThat(ArchiveLayout.trailerLength(ArchiveLayout.MAX_CHUNKS)).isLessThan(0xFFFFFFFFL);
+		assertThat(ArchiveLayout.trailerLength(ArchiveLayout.MAX_CHUNKS + 1)).isGreaterThanOrEqualTo(0xFFFFFFFFL);
+		PayloadHeader payload = new PayloadHeader(65536, ArchiveLayout.MAX_CHUNKS * 65536 + 1, new byte[16],
+				new byte[FileName.SEALED]);
+		RecipientStanza stanza = RecipientStanza.wrap(FileKey.generate(), TestArchives.bob().recipient());
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> ArchiveWriter.create(java.io.OutputStream.nullOutputStream(), payload,
+					ArchiveLayout.MAX_CHUNKS + 1, payload.originalSize(), java.util.List.of(stanza), null))
+			.withMessageContaining("at most 53161460");
+	}
+
+	@Test
 	void theTrailerLengthCountsTheDigitsOfEveryChunkNumber() {
 		assertThat(ArchiveLayout.trailerLength(1)).isEqualTo(("chunk_1: " + "0".repeat(64) + "\n").length() + 80);
 		assertThat(ArchiveLayout.trailerLength(10)).isEqualTo(9 * 74 + 75 + 80);

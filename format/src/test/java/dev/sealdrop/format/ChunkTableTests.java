@@ -72,6 +72,32 @@ class ChunkTableTests {
 	}
 
 	@Test
+	void aSpillThatCannotBeWrittenNamesItsDirectory(@org.junit.jupiter.api.io.TempDir Path directory) {
+		Path missing = directory.resolve("gone");
+		try (ChunkTable table = new ChunkTable(2, missing)) {
+			table.add(sha(0), crc(0));
+			table.add(sha(1), crc(1));
+			assertThatThrownBy(() -> table.add(sha(2), crc(2))).isInstanceOf(java.io.UncheckedIOException.class)
+				.cause()
+				.isInstanceOf(IOException.class)
+				.hasMessageStartingWith("cannot keep the chunk checksums in a temporary file in " + missing);
+		}
+	}
+
+	@Test
+	void aSpillGoesWhereItIsTold(@org.junit.jupiter.api.io.TempDir Path directory) throws IOException {
+		try (ChunkTable table = new ChunkTable(2, directory)) {
+			for (int i = 0; i < 100; i++) {
+				table.add(sha(i), crc(i));
+			}
+			assertThat(table.spilled()).isTrue();
+			assertThat(table.sha256(99)).isEqualTo(sha(99));
+		}
+		// and is gone, unlinked as soon as it was open
+		assertThat(spillFiles(directory)).isZero();
+	}
+
+	@Test
 	void recordsOutsideTheTableAndMalformedRecordsAreRefused() {
 		try (ChunkTable table = new ChunkTable(4)) {
 			table.add(sha(0), 0xFFFFFFFFL);
