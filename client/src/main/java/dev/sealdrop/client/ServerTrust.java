@@ -93,7 +93,7 @@ final class ServerTrust {
 				presented.offered());
 		String nonce = ChallengeResponse.newNonce();
 		// a fresh nonce only asks for a signature: safe to repeat after any failure
-		ApiTypes.ChallengeResponse answer = this.anonymous.postQuery("/server-key/challenge",
+		ApiTypes.ChallengeResponse answer = this.anonymous.postRepeatable("/server-key/challenge",
 				new ApiTypes.ChallengeRequest(nonce), ApiTypes.ChallengeResponse.class);
 		if (answer.nonce() == null || answer.fingerprint() == null || answer.timestamp() == null
 				|| answer.signature() == null) {

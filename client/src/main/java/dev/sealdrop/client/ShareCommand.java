@@ -3,6 +3,8 @@ package dev.sealdrop.client;
 import java.util.Map;
 
 import dev.sealdrop.client.config.SealdropConfig;
+import dev.sealdrop.client.net.ApiClient;
+import dev.sealdrop.client.net.ApiProblemException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.JsonNode;
@@ -31,9 +33,31 @@ final class ShareCommand extends ServerCommand {
 		}
 		SealdropConfig config = loggedIn();
 		trustedServer(config.server());
-		authenticated(config).post("/files/" + segment + "/shares", Map.of("username", this.user), JsonNode.class);
-		info("shared %s with %s", Printable.of(this.id), Printable.of(this.user));
+		ApiClient api = authenticated(config);
+		String shares = "/files/" + segment + "/shares";
+		try {
+			// retried even when the server may have done it: a repeat then finds it shared
+			api.postRepeatable(shares, Map.of("username", this.user), JsonNode.class);
+			info("shared %s with %s", Printable.of(this.id), Printable.of(this.user));
+		}
+		catch (ApiProblemException ex) {
+			if (ex.status() != 409 || !sharedWith(api, shares, this.user)) {
+				throw ex;
+			}
+			info("%s is already shared with %s", Printable.of(this.id), Printable.of(this.user));
+		}
 		return ExitCode.OK;
+	}
+
+	// 409 also means "too many shares": only the list tells which
+	private static boolean sharedWith(ApiClient api, String shares, String user) throws Exception {
+		for (JsonNode share : api.get(shares, JsonNode.class)) {
+			JsonNode name = share.get("username");
+			if (name != null && name.isString() && user.equals(name.stringValue())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

@@ -76,6 +76,20 @@ class ServerRetryTests {
 	}
 
 	@Test
+	void aShareWhoseAnswerWasLostIsRetriedAndFoundDone() throws IOException {
+		ServerUser dave = ServerUser.create(server, dir, "dave");
+		String id = carol.upload("data.bin");
+		String shares = "POST /api/v1/files/" + id + "/shares";
+		proxy.script(shares, new FaultProxy.LoseResponse(), new FaultProxy.Status(502));
+
+		CliRun.Result result = carol.run("share", id, dave.name);
+
+		assertThat(result.exitCode()).as(result.toString()).isZero();
+		assertThat(result.err()).contains("is already shared with " + dave.name);
+		assertThat(proxy.seen(shares)).hasSize(3);
+	}
+
+	@Test
 	void a503IsRetriedThenSucceeds() throws IOException {
 		long before = files();
 		proxy.script(UPLOAD, new FaultProxy.Status(503));

@@ -173,6 +173,10 @@ class ServerRoundTripTests {
 		assertThat(bob.run("download", id).exitCode()).isEqualTo(ExitCode.NOT_FOUND.code());
 		CliRun.Result share = alice.run("share", id, bob.name);
 		assertThat(share.exitCode()).as(share.toString()).isZero();
+		// a repeat (as after a lost answer) finds the work done
+		CliRun.Result again = alice.run("share", id, bob.name);
+		assertThat(again.exitCode()).as(again.toString()).isZero();
+		assertThat(again.err()).contains("is already shared with " + bob.name);
 		CliRun.Result download = bob.run("download", id);
 
 		assertThat(download.exitCode()).as(download.toString()).isZero();

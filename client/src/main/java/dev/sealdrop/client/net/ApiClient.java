@@ -141,10 +141,12 @@ public final class ApiClient {
 	}
 
 	/**
-	 * {@code POST path} for a request that changes nothing on the server (a question that needs a body,
-	 * such as the identity challenge): retried as a GET is, on any 5xx, timeout or lost connection.
+	 * {@code POST path} for a request that is safe to repeat: it changes nothing on the server (a
+	 * question that needs a body, such as the identity challenge), or a repeat's answer tells the
+	 * caller that the first attempt did its work (a share's "already shared"). Retried as a GET is, on
+	 * any 5xx, timeout or lost connection.
 	 */
-	public <T> T postQuery(String path, Object body, Class<T> type) throws IOException {
+	public <T> T postRepeatable(String path, Object body, Class<T> type) throws IOException {
 		return post(path, body, type, Retrier.Safety.IDEMPOTENT);
 	}
 
