@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import dev.sealdrop.client.config.PrivateFiles;
 import dev.sealdrop.client.config.SealdropConfig;
+import dev.sealdrop.client.net.ApiClient;
+import dev.sealdrop.client.net.ApiProblemException;
 import dev.sealdrop.client.net.ApiTypes;
 import dev.sealdrop.format.Identity;
 import picocli.CommandLine.Command;
@@ -49,9 +51,7 @@ final class RegisterCommand extends ServerCommand {
 			Path temp = PrivateFiles.createTempFile(keyFile.getParent(), keyFile.getFileName().toString());
 			try {
 				identity.writePrivate(temp, null, true);
-				ApiTypes.ClientInfo client = authenticated(config).post("/clients",
-						new ApiTypes.ClientRequest(label, identity.recipient().toPem()), ApiTypes.ClientInfo.class);
-				UUID clientId = parseClientId(client.clientId());
+				UUID clientId = parseClientId(register(authenticated(config), label, identity).clientId());
 				PrivateFiles.moveAtomically(temp, keyFile);
 				configStore().save(config.withClient(clientId, keyFile));
 				if (config.clientId() != null && !config.clientId().equals(clientId)) {
@@ -69,6 +69,26 @@ final class RegisterCommand extends ServerCommand {
 			Secrets.destroy(identity);
 		}
 		return ExitCode.OK;
+	}
+
+	// Retried even when the server may have registered the key: a repeat is then refused as a key
+	// already registered, and the list says under which client ID (409 also means too many clients).
+	private static ApiTypes.ClientInfo register(ApiClient api, String label, Identity identity) throws Exception {
+		try {
+			return api.postRepeatable("/clients", new ApiTypes.ClientRequest(label, identity.recipient().toPem()),
+					ApiTypes.ClientInfo.class);
+		}
+		catch (ApiProblemException ex) {
+			if (ex.status() == 409) {
+				String fingerprint = identity.recipient().fingerprint().toString();
+				for (ApiTypes.ClientInfo client : api.get("/clients", ApiTypes.ClientInfo[].class)) {
+					if (fingerprint.equals(client.fingerprint()) && client.revokedAt() == null) {
+						return client;
+					}
+				}
+			}
+			throw ex;
+		}
 	}
 
 	private void revoke(SealdropConfig config, UUID old) {

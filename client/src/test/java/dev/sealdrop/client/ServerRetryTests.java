@@ -90,6 +90,26 @@ class ServerRetryTests {
 	}
 
 	@Test
+	void aRegistrationWhoseAnswerWasLostIsRetriedAndAdoptsTheClientTheServerMade() throws IOException {
+		ServerUser erin = ServerUser.create(server, dir, "erin");
+		CliRun.Result login = erin.run("login", "--server", proxy.url(), "--user", erin.name);
+		assertThat(login.exitCode()).as(login.toString()).isZero();
+		int before = proxy.seen("POST /api/v1/clients").size();
+		proxy.script("POST /api/v1/clients", new FaultProxy.LoseResponse());
+
+		CliRun.Result register = erin.run("register", "--name", "laptop");
+		CliRun.Result clients = erin.run("clients");
+
+		assertThat(register.exitCode()).as(register.toString()).isZero();
+		assertThat(proxy.seen("POST /api/v1/clients").size() - before).isEqualTo(2);
+		String clientId = register.out().strip();
+		// one client on the server, and it is the one this computer saved
+		assertThat(clients.out().lines().filter((line) -> line.contains("laptop"))).hasSize(1);
+		assertThat(clients.out()).contains(clientId);
+		assertThat(Files.readString(erin.configDir().resolve("config.json"))).contains(clientId);
+	}
+
+	@Test
 	void a503IsRetriedThenSucceeds() throws IOException {
 		long before = files();
 		proxy.script(UPLOAD, new FaultProxy.Status(503));
