@@ -14,11 +14,16 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -34,10 +39,10 @@ import java.util.concurrent.Future;
  * a shutdown hook ({@link PendingFiles}) does the same on Ctrl-C.
  * <p>
  * Only regular files are replaced, and never through a symbolic link: {@code rename(2)} would put a
- * regular file in the place of the link, or of a device such as {@code /dev/null}. An existing pipe
- * or character device that the user named ({@link SpecialFiles}) is written in place instead, as
- * standard output is: there is nothing to replace, so no overwrite is needed, and what was written
- * before a failure cannot be taken back ({@link #inPlace()}).
+ * regular file in the place of the link, or of a device such as {@code /dev/null}. The user's
+ * {@code /dev/stdout}, {@code /dev/fd/N} and {@code /dev/null} ({@link SpecialFiles}) are written in
+ * place instead, as standard output is: there is nothing to replace, so no overwrite is needed, and
+ * what was written before a failure cannot be taken back ({@link #inPlace()}).
  * <p>
  * The sync on commit is what makes the rename safe after a crash, but waiting at the end for a whole
  * large file to reach the disk took 0.45 s per GiB here. So while the data arrives, every
@@ -63,6 +68,10 @@ final class AtomicOutput implements Closeable {
 	/** Bytes written between two background syncs. */
 	static final long SYNC_BEHIND = 64L << 20;
 
+	private static final Set<OpenOption> CREATE_NEW = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private static final ExecutorService SYNCS = Executors.newSingleThreadExecutor((task) -> {
 		Thread thread = new Thread(task, "sealdrop-sync-behind");
 		thread.setDaemon(true);
@@ -73,6 +82,9 @@ final class AtomicOutput implements Closeable {
 
 	/** The temporary file, or null when writing in place. */
 	private final Path temp;
+
+	/** The temporary file's identity (device and inode), to notice it being swapped; null if unknown. */
+	private final Object tempKey;
 
 	private final boolean overwrite;
 
@@ -90,22 +102,29 @@ final class AtomicOutput implements Closeable {
 
 	private boolean closed;
 
-	private AtomicOutput(Path target, Path temp, boolean overwrite, Mode mode) throws IOException {
+	/** Writes in place. */
+	private AtomicOutput(Path target, boolean overwrite, Mode mode) throws IOException {
+		this.target = target;
+		this.temp = null;
+		this.tempKey = null;
+		this.overwrite = overwrite;
+		this.mode = mode;
+		this.channel = null;
+		// No CREATE: if the device went away since the check, fail rather than make a file. No link is
+		// followed but the kernel's own names for this process's descriptors.
+		this.stream = SpecialFiles.isOwnDescriptor(target) ? Files.newOutputStream(target, StandardOpenOption.WRITE)
+				: Files.newOutputStream(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+	}
+
+	/** Writes through {@code temp}, created and opened as {@code channel} in one step. */
+	private AtomicOutput(Path target, Path temp, FileChannel channel, boolean overwrite, Mode mode) throws IOException {
 		this.target = target;
 		this.temp = temp;
 		this.overwrite = overwrite;
 		this.mode = mode;
-		if (temp == null) {
-			// No CREATE: if the pipe or device went away since the check, fail rather than make a file.
-			// No link is followed but the kernel's own names for this process's descriptors.
-			this.channel = null;
-			this.stream = SpecialFiles.isOwnDescriptor(target) ? Files.newOutputStream(target, StandardOpenOption.WRITE)
-					: Files.newOutputStream(target, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-		}
-		else {
-			this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-			this.stream = new SyncingStream(Channels.newOutputStream(this.channel));
-		}
+		this.channel = channel;
+		this.stream = new SyncingStream(Channels.newOutputStream(channel));
+		this.tempKey = Files.readAttributes(temp, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
 	}
 
 	/**
@@ -119,7 +138,8 @@ final class AtomicOutput implements Closeable {
 
 	/**
 	 * Starts an output at a name the user gave: like {@link #create(Path, boolean, Mode)}, except that
-	 * a pipe or character device the user may write to ({@link SpecialFiles}) is written in place.
+	 * this process's own descriptors and the devices in {@code /dev} ({@link SpecialFiles}) are
+	 * written in place.
 	 */
 	static AtomicOutput createNamed(Path target, boolean overwrite, Mode mode) throws IOException, CommandException {
 		return create(target, overwrite, mode, true);
@@ -127,13 +147,13 @@ final class AtomicOutput implements Closeable {
 
 	/**
 	 * What may be written at {@code target}, checked before anything is: returns true if the output
-	 * goes in place into a pipe or character device (only for a {@code named} target), false if it
-	 * goes through a temporary file. Refuses a directory; an existing file without {@code overwrite};
-	 * and, even with it, a symbolic link or a special file that may not be written in place.
+	 * goes in place (only for a {@code named} target, {@link SpecialFiles}), false if it goes through a
+	 * temporary file. Refuses a directory, any other special file, an existing file without
+	 * {@code overwrite} and, even with it, a symbolic link.
 	 */
-	static boolean check(Path target, boolean overwrite, boolean named, Mode mode) throws IOException, CommandException {
+	static boolean check(Path target, boolean overwrite, boolean named) throws IOException, CommandException {
 		Path absolute = target.toAbsolutePath();
-		if (named && SpecialFiles.writableInPlace(absolute, mode == Mode.PRIVATE)) {
+		if (named && SpecialFiles.writableInPlace(absolute)) {
 			return true;
 		}
 		if (Files.isDirectory(absolute)) {
@@ -142,17 +162,18 @@ final class AtomicOutput implements Closeable {
 		if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
 			return false;
 		}
+		boolean link = Files.isSymbolicLink(absolute);
+		if (!link && !Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
+			throw new CommandException(ExitCode.IO_ERROR,
+					target + ": is not a regular file (a device, pipe or socket), which sealdrop does not write",
+					"to write into a pipe, use -o - and let the shell open it: > PIPE");
+		}
 		if (!overwrite) {
 			throw new FileAlreadyExistsException(target.toString());
 		}
-		if (Files.isSymbolicLink(absolute)) {
+		if (link) {
 			throw new CommandException(ExitCode.IO_ERROR, target + ": is a symbolic link, which sealdrop does not replace",
 					"name the file it points to, or remove the link first");
-		}
-		if (!Files.isRegularFile(absolute, LinkOption.NOFOLLOW_LINKS)) {
-			throw new CommandException(ExitCode.IO_ERROR,
-					target + ": is not a regular file (a device, pipe or socket), which sealdrop does not replace",
-					"choose another output name");
 		}
 		return false;
 	}
@@ -160,30 +181,48 @@ final class AtomicOutput implements Closeable {
 	private static AtomicOutput create(Path target, boolean overwrite, Mode mode, boolean named)
 			throws IOException, CommandException {
 		Path absolute = target.toAbsolutePath();
-		if (check(target, overwrite, named, mode)) {
-			return new AtomicOutput(absolute, null, overwrite, mode);
+		if (check(target, overwrite, named)) {
+			return new AtomicOutput(absolute, overwrite, mode);
 		}
 		Path directory = absolute.getParent();
 		if (!Files.isDirectory(directory)) {
 			throw new NoSuchFileException(directory.toString());
 		}
-		Path temp;
-		try {
-			// 0600 on POSIX from creation: plaintext is never readable by others, not even briefly.
-			temp = Files.createTempFile(directory, ".sealdrop-", ".part");
-		}
-		catch (AccessDeniedException ex) {
-			// Name the directory the user chose, not our temporary file.
-			throw new AccessDeniedException(directory.toString());
+		Path temp = null;
+		FileChannel channel = null;
+		for (int attempt = 0; channel == null; attempt++) {
+			temp = directory.resolve(".sealdrop-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+			try {
+				// Created and opened in one step (O_EXCL: never through a link another user put at the
+				// name), and 0600 on POSIX from creation: plaintext is never readable by others.
+				channel = FileChannel.open(temp, CREATE_NEW, ownerOnly(directory));
+			}
+			catch (FileAlreadyExistsException ex) {
+				if (attempt >= 100) {
+					throw ex;
+				}
+			}
+			catch (AccessDeniedException ex) {
+				// Name the directory the user chose, not our temporary file.
+				throw new AccessDeniedException(directory.toString());
+			}
 		}
 		PendingFiles.register(temp);
 		try {
-			return new AtomicOutput(target, temp, overwrite, mode);
+			return new AtomicOutput(target, temp, channel, overwrite, mode);
 		}
 		catch (IOException | RuntimeException ex) {
+			channel.close();
 			discard(temp);
 			throw ex;
 		}
+	}
+
+	private static FileAttribute<?>[] ownerOnly(Path directory) {
+		if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+			return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(Mode.PRIVATE.permissions) };
+		}
+		return new FileAttribute<?>[0];
 	}
 
 	/** Writes a small text file (a public key) atomically. */
@@ -231,6 +270,7 @@ final class AtomicOutput implements Closeable {
 			this.channel.force(true);
 			this.channel.close();
 		}
+		checkNotSwapped();
 		setMode(this.temp, this.mode);
 		if (this.overwrite) {
 			move(StandardCopyOption.REPLACE_EXISTING);
@@ -347,9 +387,25 @@ final class AtomicOutput implements Closeable {
 		}
 	}
 
+	// Without following links: a link swapped in for the file must not get its target's mode changed.
 	private static void setMode(Path file, Mode mode) throws IOException {
-		if (Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class) != null) {
-			Files.setPosixFilePermissions(file, mode.permissions);
+		PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class,
+				LinkOption.NOFOLLOW_LINKS);
+		if (view != null) {
+			view.setPermissions(mode.permissions);
+		}
+	}
+
+	// In a directory other users can change, the temporary file can be swapped for theirs while it is
+	// written; their file must not become the output.
+	private void checkNotSwapped() throws IOException {
+		if (this.tempKey == null) {
+			return;
+		}
+		Object now = Files.readAttributes(this.temp, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+		if (!this.tempKey.equals(now)) {
+			throw new IOException(this.temp + ": replaced by another file while sealdrop wrote it; "
+					+ "the directory lets other users change it");
 		}
 	}
 

@@ -110,14 +110,12 @@ abstract class BaseCommand implements Callable<Integer> {
 	/**
 	 * Fails before any work is done if {@code target} may not be written ({@link AtomicOutput#check}):
 	 * it exists and {@code force} is not given, or it is a link or special file that is never replaced.
-	 * @param named the user gave this name (not sealdrop, from an archive), so a pipe or character
-	 * device they may write to is written in place
-	 * @param mode what the output will be: plaintext goes into no pipe that others can read
+	 * @param named the user gave this name (not sealdrop, from an archive), so their own descriptors
+	 * and devices are written in place
 	 */
-	final void refuseExisting(Path target, boolean force, boolean named, AtomicOutput.Mode mode)
-			throws IOException, CommandException {
+	final void refuseExisting(Path target, boolean force, boolean named) throws IOException, CommandException {
 		try {
-			AtomicOutput.check(target, force, named, mode);
+			AtomicOutput.check(target, force, named);
 		}
 		catch (FileAlreadyExistsException ex) {
 			throw new FileAlreadyExistsException(display(target));

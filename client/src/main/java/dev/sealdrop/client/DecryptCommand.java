@@ -112,7 +112,7 @@ final class DecryptCommand extends BaseCommand {
 				&& Files.isSameFile(target, io().resolve(this.archive))) {
 			throw new CommandException(ExitCode.USAGE, "the output " + display(target) + " is the archive itself");
 		}
-		refuseExisting(target, this.force, named, AtomicOutput.Mode.PRIVATE);
+		refuseExisting(target, this.force, named);
 		return named ? AtomicOutput.createNamed(target, this.force, AtomicOutput.Mode.PRIVATE)
 				: AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE);
 	}

@@ -70,7 +70,7 @@ final class DownloadCommand extends ServerCommand {
 					"use one of them");
 		}
 		if (this.output != null && !STDIO.equals(this.output) && !Files.isDirectory(io().resolve(this.output))) {
-			refuseExisting(io().resolve(this.output), this.force, true, AtomicOutput.Mode.PRIVATE);
+			refuseExisting(io().resolve(this.output), this.force, true);
 		}
 		trustedServer(config.server());
 		ApiClient api = authenticated(config);
@@ -169,7 +169,7 @@ final class DownloadCommand extends ServerCommand {
 	private AtomicOutput open(ArchiveHeader header) throws IOException, CommandException {
 		Path given = (this.output != null) ? io().resolve(this.output) : io().workDir();
 		if (!Files.isDirectory(given)) {
-			refuseExisting(given, this.force, true, AtomicOutput.Mode.PRIVATE);
+			refuseExisting(given, this.force, true);
 			return AtomicOutput.createNamed(given, this.force, AtomicOutput.Mode.PRIVATE);
 		}
 		String safeName = FileNames.safeFileName(header.name(), "sealdrop-" + FileNames.safeFileName(this.id, "download"));
@@ -177,7 +177,7 @@ final class DownloadCommand extends ServerCommand {
 			warn("the stored name is not a safe file name; using %s", safeName);
 		}
 		Path target = given.resolve(safeName);
-		refuseExisting(target, this.force, false, AtomicOutput.Mode.PRIVATE);
+		refuseExisting(target, this.force, false);
 		return AtomicOutput.create(target, this.force, AtomicOutput.Mode.PRIVATE);
 	}
 

@@ -72,7 +72,7 @@ final class EncryptCommand extends BaseCommand {
 			else {
 				Path path = io().resolve(target);
 				refuseOverwritingInput(path);
-				refuseExisting(path, this.force, true, AtomicOutput.Mode.SHARED);
+				refuseExisting(path, this.force, true);
 				try (AtomicOutput out = AtomicOutput.createNamed(path, this.force, AtomicOutput.Mode.SHARED)) {
 					archive = encrypt(in, out.stream(), options);
 					out.commit();

@@ -37,8 +37,8 @@ final class KeygenCommand extends BaseCommand {
 	ExitCode run() throws Exception {
 		Path privateKey = io().resolve(this.output);
 		Path publicKey = FileNames.publicKeyPath(privateKey);
-		refuseExisting(privateKey, this.force, false, AtomicOutput.Mode.PRIVATE);
-		refuseExisting(publicKey, this.force, false, AtomicOutput.Mode.SHARED);
+		refuseExisting(privateKey, this.force, false);
+		refuseExisting(publicKey, this.force, false);
 		char[] secret = this.passphrase ? new Passphrases(io()).forNewKey() : null;
 		Identity identity = Identity.generate();
 		Fingerprint fingerprint;

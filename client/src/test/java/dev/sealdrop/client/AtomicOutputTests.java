@@ -134,6 +134,48 @@ class AtomicOutputTests {
 	}
 
 	@Test
+	void aTemporaryFileSwappedForALinkChangesNothingItPointsTo() throws Exception {
+		Path secret = Files.writeString(this.dir.resolve("secret.txt"), "mine");
+		Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+		Path target = this.dir.resolve("out.zip");
+		try (AtomicOutput output = AtomicOutput.create(target, false, AtomicOutput.Mode.SHARED)) {
+			output.stream().write(new byte[] { 1 });
+			// what another user who can write the directory could do while sealdrop writes
+			Files.delete(output.temporaryFile());
+			Files.createSymbolicLink(output.temporaryFile(), secret);
+
+			assertThatExceptionOfType(java.io.IOException.class).isThrownBy(output::commit)
+				.withMessageContaining("replaced by another file while sealdrop wrote it");
+		}
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret))).isEqualTo("rw-------");
+		assertThat(target).doesNotExist();
+		assertThat(secret).hasContent("mine");
+	}
+
+	@Test
+	void aTemporaryFileSwappedForAnotherFileDoesNotBecomeTheOutput() throws Exception {
+		Path target = this.dir.resolve("out.bin");
+		try (AtomicOutput output = AtomicOutput.create(target, false, AtomicOutput.Mode.PRIVATE)) {
+			output.stream().write(new byte[] { 1 });
+			Files.delete(output.temporaryFile());
+			Files.writeString(output.temporaryFile(), "someone else's");
+
+			assertThatExceptionOfType(java.io.IOException.class).isThrownBy(output::commit);
+		}
+		assertThat(target).doesNotExist();
+	}
+
+	@Test
+	void theTemporaryFileIsCreatedOnlyWhereNothingIsYet() throws Exception {
+		// a link at the temporary name is never followed: the name is drawn at random and created exclusively
+		try (AtomicOutput output = AtomicOutput.create(this.dir.resolve("a.bin"), false, AtomicOutput.Mode.PRIVATE);
+				AtomicOutput other = AtomicOutput.create(this.dir.resolve("a.bin"), false, AtomicOutput.Mode.PRIVATE)) {
+			assertThat(output.temporaryFile()).isNotEqualTo(other.temporaryFile());
+			assertThat(output.temporaryFile().getFileName().toString()).startsWith(".sealdrop-").endsWith(".part");
+		}
+	}
+
+	@Test
 	void refusesADirectoryAsTarget() {
 		assertThatExceptionOfType(CommandException.class)
 			.isThrownBy(() -> AtomicOutput.create(this.dir, true, AtomicOutput.Mode.PRIVATE))

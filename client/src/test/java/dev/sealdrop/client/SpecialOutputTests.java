@@ -5,26 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Outputs that are not regular files: a device or pipe the user names is written in place (as
- * standard output is), and nothing is ever renamed over a link, a device or a pipe. The old
- * behaviour, {@code encrypt --force -o /dev/null} run as root, replaced /dev/null with a regular file.
+ * Outputs that are not regular files: the process's own descriptors by their kernel names and the
+ * devices in /dev are written in place (as standard output is), and nothing is ever renamed over a
+ * link, a device or a pipe. The old behaviour, {@code encrypt --force -o /dev/null} run as root,
+ * replaced /dev/null with a regular file.
  */
 class SpecialOutputTests {
 
@@ -102,35 +99,6 @@ class SpecialOutputTests {
 	}
 
 	@Test
-	void aNamedPipeGetsThePlaintextAndStaysAPipe() throws Exception {
-		Path fifo = mkfifo(this.cli.path("pipe"));
-		try (PipeReader reader = new PipeReader(fifo)) {
-			CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-o", "pipe", "data.zip");
-
-			assertThat(result.exitCode()).as(result.toString()).isEqualTo(0);
-			assertThat(reader.bytes()).isEqualTo(this.plaintext);
-		}
-		assertThat(type(fifo)).isEqualTo(FIFO);
-		assertThat(this.cli.files()).containsExactly("alice.pem", "alice.pub.pem", "data.bin", "data.zip", "pipe");
-	}
-
-	@Test
-	void aFailureWhileWritingIntoAPipeSaysThatWhatArrivedIsIncomplete() throws Exception {
-		byte[] archive = Files.readAllBytes(this.cli.path("data.zip"));
-		this.cli.write("tampered.zip", ZipSurgery.flipBit(archive, "chunks/chunk_3.enc", 7));
-		Path fifo = mkfifo(this.cli.path("pipe"));
-		try (PipeReader reader = new PipeReader(fifo)) {
-			CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-o", "pipe", "tampered.zip");
-
-			assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.INTEGRITY_FAILURE.code());
-			assertThat(result.err()).contains("hint: the plaintext already written to pipe is incomplete: discard it");
-			// the two chunks before the tampered one were verified and released, nothing after them
-			assertThat(reader.bytes()).hasSizeLessThanOrEqualTo(2 * 65536);
-		}
-		assertThat(type(fifo)).isEqualTo(FIFO);
-	}
-
-	@Test
 	void aLinkToAFileIsNotReplacedEvenWithForce() throws Exception {
 		Path elsewhere = this.cli.write("notes.txt", "precious".getBytes(StandardCharsets.UTF_8));
 		Path link = Files.createSymbolicLink(this.cli.path("out.bin"), elsewhere);
@@ -167,89 +135,67 @@ class SpecialOutputTests {
 	}
 
 	@Test
-	void anotherUsersPipeIsRefusedEvenWhenNamed() throws Exception {
+	void aNamedPipeIsRefusedWithAHintToLetTheShellOpenIt() throws Exception {
+		// its directory, or one above, could let another user swap it for their own before the open
 		Path fifo = mkfifo(this.cli.path("pipe"));
-		try {
-			Files.setAttribute(fifo, "unix:uid", 4242);
-		}
-		catch (IOException ex) {
-			Assumptions.abort("only root can give a file away");
-		}
 
-		CliRun.Result result = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "pipe", "data.zip");
+		CliRun.Result plain = this.cli.run("decrypt", "-i", "alice.pem", "-o", "pipe", "data.zip");
+		CliRun.Result forced = this.cli.run("decrypt", "-i", "alice.pem", "-f", "-o", "pipe", "data.zip");
 
-		assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO_ERROR.code());
-		assertThat(result.err()).contains("pipe: is a pipe or device that belongs to another user");
+		for (CliRun.Result result : List.of(plain, forced)) {
+			assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCode.IO_ERROR.code());
+			assertThat(result.err()).contains("pipe: is not a regular file (a device, pipe or socket), which sealdrop does not write")
+				.contains("hint: to write into a pipe, use -o - and let the shell open it: > PIPE");
+		}
 		assertThat(type(fifo)).isEqualTo(FIFO);
-		assertThatExceptionOfType(CommandException.class)
-			.isThrownBy(() -> AtomicOutput.createNamed(fifo, true, AtomicOutput.Mode.PRIVATE));
+		assertThat(this.cli.files()).containsExactly("alice.pem", "alice.pub.pem", "data.bin", "data.zip", "pipe");
 	}
 
 	@Test
-	void onlyTheOwnerOrRootMayOwnThePipe() throws Exception {
-		Path fifo = mkfifo(this.cli.path("pipe"));
-		long owner = (Integer) Files.getAttribute(fifo, "unix:uid");
-		assertThat(SpecialFiles.writableInPlace(fifo, true, owner)).isTrue();
-		if (owner != 0) {
-			assertThatExceptionOfType(CommandException.class)
-				.isThrownBy(() -> SpecialFiles.writableInPlace(fifo, true, owner + 1))
-				.withMessageContaining("belongs to another user");
-		}
-		else {
-			// root's own pipes are trusted by every user
-			assertThat(SpecialFiles.writableInPlace(fifo, true, 4242)).isTrue();
-		}
+	void aShellsProcessSubstitutionGetsThePlaintext() throws Exception {
+		Run result = sealdrop("decrypt -i alice.pem -o >(cat > substituted.bin) data.zip; status=$?; wait $!; exit $status");
+
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(this.cli.path("substituted.bin")).hasBinaryContent(this.plaintext);
 	}
 
 	@Test
-	void aPipeInADirectoryOthersCanChangeIsRefusedUnlessTheDirectoryIsSticky() throws Exception {
-		Path shared = Files.createDirectory(this.cli.path("shared"));
-		Path fifo = mkfifo(shared.resolve("pipe"));
-		chmod("777", shared);
+	void aFailureWhileWritingToStandardOutputByNameSaysThatWhatArrivedIsIncomplete() throws Exception {
+		byte[] archive = Files.readAllBytes(this.cli.path("data.zip"));
+		this.cli.write("tampered.zip", ZipSurgery.flipBit(archive, "chunks/chunk_3.enc", 7));
 
-		CliRun.Result open = this.cli.run("decrypt", "-i", "alice.pem", "-o", "shared/pipe", "data.zip");
-		chmod("1777", shared);
-		boolean sticky = SpecialFiles.writableInPlace(fifo, true);
+		Run result = sealdrop("decrypt -i alice.pem -o /dev/stdout tampered.zip | cat > part.bin; exit ${PIPESTATUS[0]}");
 
-		assertThat(open.exitCode()).as(open.toString()).isEqualTo(ExitCode.IO_ERROR.code());
-		assertThat(open.err()).contains("pipe: is a pipe or device that is in a directory other users can change");
-		assertThat(sticky).isTrue();
+		assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INTEGRITY_FAILURE.code());
+		assertThat(result.err()).contains("hint: the plaintext already written to /dev/stdout is incomplete: discard it");
+		// the two chunks before the tampered one were verified and released, nothing after them
+		assertThat(Files.size(this.cli.path("part.bin"))).isLessThanOrEqualTo(2 * 65536);
 	}
 
 	@Test
-	void plaintextGoesIntoNoPipeOthersCanRead() throws Exception {
-		Path fifo = mkfifo(this.cli.path("pipe"), "644");
-
-		CliRun.Result plaintext = this.cli.run("decrypt", "-i", "alice.pem", "-o", "pipe", "data.zip");
-		CliRun.Result archive;
-		try (PipeReader reader = new PipeReader(fifo)) {
-			archive = this.cli.run("encrypt", "-r", "alice.pub.pem", "-o", "pipe", "data.bin");
-			assertThat(reader.bytes()).startsWith(0x50, 0x4b, 0x03, 0x04);
-		}
-
-		assertThat(plaintext.exitCode()).as(plaintext.toString()).isEqualTo(ExitCode.IO_ERROR.code());
-		assertThat(plaintext.err()).contains("pipe: is a pipe other users can read, too open for plaintext")
-			.contains("hint: chmod go-r it, or write to standard output with -o -");
-		// an archive is ciphertext, meant to be passed on
-		assertThat(archive.exitCode()).as(archive.toString()).isZero();
+	void pathsAreTakenLiterallyNotThroughDotDot() throws Exception {
+		assertThat(SpecialFiles.writableInPlace(Path.of("/dev/null"))).isTrue();
+		// the kernel resolves ".." after whatever links come before it
+		assertThat(SpecialFiles.writableInPlace(Path.of("/dev/../dev/null"))).isFalse();
+		assertThat(SpecialFiles.writableInPlace(this.dir.resolve("x/../../dev/stdout"))).isFalse();
+		assertThat(SpecialFiles.writableInPlace(Path.of("dev/null"))).isFalse();
+		// a device outside /dev and /dev/pts is not trusted: only root can put anything there
+		assertThat(SpecialFiles.writableInPlace(this.dir.resolve("data.zip"))).isFalse();
 	}
 
 	@Test
 	void inPlaceOutputsCommitWithoutRenaming() throws Exception {
-		Path fifo = mkfifo(this.cli.path("pipe"));
-		try (PipeReader reader = new PipeReader(fifo)) {
-			try (AtomicOutput output = AtomicOutput.createNamed(fifo, false, AtomicOutput.Mode.PRIVATE)) {
-				assertThat(output.inPlace()).isTrue();
-				assertThat(output.temporaryFile()).isNull();
-				output.stream().write("hello".getBytes(StandardCharsets.US_ASCII));
-				output.commit();
-			}
-			assertThat(reader.bytes()).isEqualTo("hello".getBytes(StandardCharsets.US_ASCII));
+		assumeThat(type(Path.of("/dev/null"))).isEqualTo(CHARACTER_DEVICE);
+		try (AtomicOutput output = AtomicOutput.createNamed(Path.of("/dev/null"), false, AtomicOutput.Mode.PRIVATE)) {
+			assertThat(output.inPlace()).isTrue();
+			assertThat(output.temporaryFile()).isNull();
+			output.stream().write("hello".getBytes(StandardCharsets.US_ASCII));
+			output.commit();
 		}
-		assertThat(type(fifo)).isEqualTo(FIFO);
-		// the same pipe at a name sealdrop chose is refused, with or without overwrite
+		assertThat(type(Path.of("/dev/null"))).isEqualTo(CHARACTER_DEVICE);
+		// the same device at a name sealdrop chose is refused, with or without overwrite
 		assertThatExceptionOfType(CommandException.class)
-			.isThrownBy(() -> AtomicOutput.create(fifo, true, AtomicOutput.Mode.PRIVATE));
+			.isThrownBy(() -> AtomicOutput.create(Path.of("/dev/null"), true, AtomicOutput.Mode.PRIVATE));
 	}
 
 	private static int type(Path path) throws IOException {
@@ -257,10 +203,7 @@ class SpecialOutputTests {
 	}
 
 	private static Path mkfifo(Path path) throws Exception {
-		return mkfifo(path, "600");
-	}
-
-	private static Path mkfifo(Path path, String mode) throws Exception {
+		String mode = "600";
 		Process process;
 		try {
 			process = new ProcessBuilder("mkfifo", "-m", mode, path.toString()).redirectErrorStream(true).start();
@@ -272,12 +215,6 @@ class SpecialOutputTests {
 		assertThat(process.exitValue()).isZero();
 		assertThat(type(path)).isEqualTo(FIFO);
 		return path;
-	}
-
-	private static void chmod(String mode, Path path) throws Exception {
-		Process process = new ProcessBuilder("chmod", mode, path.toString()).redirectErrorStream(true).start();
-		assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
-		assertThat(process.exitValue()).isZero();
 	}
 
 	private record Run(int exitCode, String err) {
@@ -300,42 +237,6 @@ class SpecialOutputTests {
 		finally {
 			Files.delete(err);
 		}
-	}
-
-	/** Reads a named pipe to its end on another thread; closing releases a reader nobody wrote to. */
-	private static final class PipeReader implements AutoCloseable {
-
-		private final Path fifo;
-
-		private final CompletableFuture<byte[]> bytes;
-
-		PipeReader(Path fifo) {
-			this.fifo = fifo;
-			// a thread of its own: opening the pipe blocks until a writer opens it
-			this.bytes = CompletableFuture.supplyAsync(() -> {
-				try {
-					return Files.readAllBytes(fifo);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}, (task) -> new Thread(task, "pipe-reader").start());
-		}
-
-		byte[] bytes() throws Exception {
-			return this.bytes.get(30, TimeUnit.SECONDS);
-		}
-
-		@Override
-		public void close() throws IOException {
-			if (!this.bytes.isDone()) {
-				// the reader still waits for a writer to open the pipe: be that writer, write nothing
-				try (OutputStream release = Files.newOutputStream(this.fifo, StandardOpenOption.WRITE)) {
-					release.flush();
-				}
-			}
-		}
-
 	}
 
 }

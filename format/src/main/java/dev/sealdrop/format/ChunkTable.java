@@ -31,6 +31,12 @@ final class ChunkTable implements Closeable {
 
 	private static final int WINDOW_RECORDS = (64 * 1024) / RECORD;
 
+	private static final java.util.Set<java.nio.file.OpenOption> SPILL_OPTIONS = java.util.Set.of(
+			StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE,
+			StandardOpenOption.DELETE_ON_CLOSE);
+
+	private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
 	private final int memoryRecords;
 
 	/** Where the records go past the bound, or null for {@code java.io.tmpdir}. */
@@ -158,16 +164,18 @@ final class ChunkTable implements Closeable {
 	private void spillMemory() {
 		Path directory = (this.directory != null) ? this.directory : Path.of(System.getProperty("java.io.tmpdir"));
 		try {
-			Path file = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-					? Files.createTempFile(directory, "sealdrop-chunks-", ".tmp", ownerOnly())
-					: Files.createTempFile(directory, "sealdrop-chunks-", ".tmp");
-			try {
-				this.spill = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-						StandardOpenOption.DELETE_ON_CLOSE);
-			}
-			catch (IOException | RuntimeException ex) {
-				Files.deleteIfExists(file);
-				throw ex;
+			Path file = null;
+			for (int attempt = 0; this.spill == null; attempt++) {
+				file = directory.resolve("sealdrop-chunks-" + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+				try {
+					// created and opened in one step: never through a link another user put at the name
+					this.spill = FileChannel.open(file, SPILL_OPTIONS, ownerOnly());
+				}
+				catch (java.nio.file.FileAlreadyExistsException ex) {
+					if (attempt >= 100) {
+						throw ex;
+					}
+				}
 			}
 			try {
 				// unlinked now where the system allows it, so not even a crash leaves the file behind
@@ -187,6 +195,9 @@ final class ChunkTable implements Closeable {
 	}
 
 	private static FileAttribute<?>[] ownerOnly() {
+		if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+			return new FileAttribute<?>[0];
+		}
 		return new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")) };
 	}
 

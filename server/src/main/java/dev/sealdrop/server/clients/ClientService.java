@@ -33,6 +33,8 @@ public class ClientService {
 
 	private final AuditLog audit;
 
+	private final Object registering = new Object();
+
 	ClientService(ClientRepository repository, AuditLog audit) {
 		this.repository = repository;
 		this.audit = audit;
@@ -42,16 +44,20 @@ public class ClientService {
 		String label = validName(name);
 		Recipient recipient = parseKey(publicKey);
 		String fingerprint = recipient.fingerprint().toString();
-		if (this.repository.activeFingerprintExists(me.userId(), fingerprint)) {
-			throw new ApiException(ProblemType.CONFLICT, "This public key is already registered as an active client.");
-		}
-		if (this.repository.countActive(me.userId()) >= MAX_ACTIVE_CLIENTS) {
-			throw new ApiException(ProblemType.CONFLICT,
-					"At most " + MAX_ACTIVE_CLIENTS + " active clients per user; revoke one first.");
-		}
 		RegisteredClient client = new RegisteredClient(UUID.randomUUID().toString(), me.userId(), label,
 				recipient.toPem(), fingerprint, UtcTimestamps.now(), null);
-		this.repository.insert(client);
+		// Check and insert as one: a client's retry may arrive while its first attempt is still here,
+		// and the table cannot say "unique among active rows" in every database. Registrations are rare.
+		synchronized (this.registering) {
+			if (this.repository.activeFingerprintExists(me.userId(), fingerprint)) {
+				throw new ApiException(ProblemType.CONFLICT, "This public key is already registered as an active client.");
+			}
+			if (this.repository.countActive(me.userId()) >= MAX_ACTIVE_CLIENTS) {
+				throw new ApiException(ProblemType.CONFLICT,
+						"At most " + MAX_ACTIVE_CLIENTS + " active clients per user; revoke one first.");
+			}
+			this.repository.insert(client);
+		}
 		this.audit.success(me, AuditAction.CLIENT_REGISTER, "client:" + client.id(), fingerprint);
 		return client;
 	}

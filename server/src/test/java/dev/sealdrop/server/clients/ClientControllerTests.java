@@ -136,6 +136,31 @@ class ClientControllerTests extends DownloadTestSupport {
 	}
 
 	@Test
+	void theSameKeyRegisteredConcurrentlyMakesOneClient() throws Exception {
+		String pem = Identity.generate().recipient().toPem();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			for (int i = 0; i < 8; i++) {
+				answers.add(pool.submit(() -> {
+					start.await();
+					return register(this.alice, Map.of("name", "twin", "publicKey", pem)).andReturn().getResponse().getStatus();
+				}));
+			}
+			start.countDown();
+			java.util.List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> answer : answers) {
+				statuses.add(answer.get());
+			}
+			assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aRevokedKeyMayBeRegisteredAgain() throws Exception {
 		Identity key = Identity.generate();
 		String id = registerClient(this.alice, key);
