@@ -80,6 +80,9 @@ final class ChunkDigests implements Closeable {
 		try {
 			await();
 		}
+		catch (java.io.UncheckedIOException ex) {
+			// the last record could not be kept (its spill file failed): nothing is left to keep it for
+		}
 		finally {
 			this.table.close();
 		}
