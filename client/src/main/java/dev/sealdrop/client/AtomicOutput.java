@@ -209,7 +209,7 @@ final class AtomicOutput implements Closeable {
 		}
 		PendingFiles.register(temp);
 		try {
-			return new AtomicOutput(target, temp, channel, overwrite, mode);
+			return new AtomicOutput(absolute, temp, channel, overwrite, mode);
 		}
 		catch (IOException | RuntimeException ex) {
 			channel.close();
