@@ -18,13 +18,10 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  * name, size and CRC-32 ({@link ArchiveFrame#localHeader}), and can compare everything after the
  * last entry with the central directory and end records of an {@link ArchiveFrame}: a v1 archive's
  * framing is canonical, so that no byte of it can change unnoticed. Commons Compress parses a header
- * from bytes it has already pulled through here, so the last {@link #RECENT} bytes are kept to look
- * at it again.
+ * from bytes it has already pulled through here, so the last of them are kept ({@link RecentBytes})
+ * to look at it again.
  */
 final class ZipEntryReader implements AutoCloseable {
-
-	/** Raw bytes kept: Commons Compress reads at most 512 bytes beyond the header it returns. */
-	static final int RECENT = 4096;
 
 	private final ZipArchiveInputStream zip;
 
@@ -59,16 +56,13 @@ final class ZipEntryReader implements AutoCloseable {
 
 	/**
 	 * Remembers the underlying stream's failure, to tell it from Commons Compress's complaints, and
-	 * the last {@link #RECENT} bytes read with their position in the archive.
+	 * the bytes read last, with their offsets in the archive.
 	 */
 	private static final class SourceStream extends java.io.FilterInputStream {
 
 		private IOException failure;
 
-		private final byte[] recent = new byte[RECENT];
-
-		/** Bytes read so far: the archive offset of the next byte. */
-		private long position;
+		private final RecentBytes recent = new RecentBytes();
 
 		SourceStream(InputStream in) {
 			super(in);
@@ -76,18 +70,18 @@ final class ZipEntryReader implements AutoCloseable {
 
 		@Override
 		public int read() throws IOException {
+			int b;
 			try {
-				int b = this.in.read();
-				if (b >= 0) {
-					this.recent[(int) (this.position % RECENT)] = (byte) b;
-					this.position++;
-				}
-				return b;
+				b = this.in.read();
 			}
 			catch (IOException ex) {
 				this.failure = ex;
 				throw ex;
 			}
+			if (b >= 0) {
+				this.recent.add(b);
+			}
+			return b;
 		}
 
 		@Override
@@ -101,7 +95,7 @@ final class ZipEntryReader implements AutoCloseable {
 				throw ex;
 			}
 			if (n > 0) {
-				remember(b, off, n);
+				this.recent.add(b, off, n);
 			}
 			return n;
 		}
@@ -112,42 +106,6 @@ final class ZipEntryReader implements AutoCloseable {
 			byte[] skipped = new byte[(int) Math.min(n, 8192)];
 			int r = read(skipped, 0, skipped.length);
 			return Math.max(r, 0);
-		}
-
-		private void remember(byte[] b, int off, int n) {
-			int keep = Math.min(n, RECENT);
-			long at = this.position + n - keep;
-			int from = off + n - keep;
-			while (keep > 0) {
-				int slot = (int) (at % RECENT);
-				int run = Math.min(keep, RECENT - slot);
-				System.arraycopy(b, from, this.recent, slot, run);
-				at += run;
-				from += run;
-				keep -= run;
-			}
-			this.position += n;
-		}
-
-		/** True if bytes {@code from} to {@code from + expected.length - 1} were read and equal {@code expected}. */
-		boolean recentEquals(long from, byte[] expected) {
-			if (from < this.position - RECENT || from + expected.length > this.position) {
-				return false;
-			}
-			for (int i = 0; i < expected.length; i++) {
-				if (this.recent[(int) ((from + i) % RECENT)] != expected[i]) {
-					return false;
-				}
-			}
-			return true;
-		}
-
-		/** A byte read already, or -1 if it is no longer kept. */
-		int recentByte(long at) {
-			if (at < this.position - RECENT || at >= this.position) {
-				return -1;
-			}
-			return this.recent[(int) (at % RECENT)] & 0xFF;
 		}
 
 	}
@@ -182,7 +140,7 @@ final class ZipEntryReader implements AutoCloseable {
 		boolean plain = entry.getMethod() == ZipArchiveEntry.STORED && name != null && size >= 0 && size < 0xFFFFFFFFL
 				&& crc >= 0;
 		byte[] canonical = plain ? ArchiveFrame.localHeader(name, crc, size) : null;
-		if (canonical == null || !this.source.recentEquals(this.nextHeader, canonical)) {
+		if (canonical == null || !this.source.recent.matches(this.nextHeader, canonical)) {
 			this.notCanonical = "the local header of '" + Json.printable(entry.getName()) + "'";
 			return;
 		}
@@ -276,8 +234,8 @@ final class ZipEntryReader implements AutoCloseable {
 			if (this.used < this.buffered) {
 				b = this.buffer[this.used++] & 0xFF;
 			}
-			else if (this.at < source.position) {
-				b = source.recentByte(this.at);
+			else if (this.at < source.recent.position()) {
+				b = source.recent.byteAt(this.at);
 				if (b < 0) {
 					throw new IllegalStateException("Commons Compress read further ahead than kept");
 				}
