@@ -48,6 +48,20 @@ class ProgressTests {
 	}
 
 	@Test
+	void theBarFollowsStandardErrorWhereverStandardOutputGoes() throws Exception {
+		// standard output away from the terminal: System.console() is null, yet a person watches stderr
+		ChildCli.Run watched = ChildCli.onTerminal(this.dir,
+				"encrypt -r alice.pub.pem -o watched.zip big.bin > /dev/null");
+		// standard error into a file on a terminal: no bar's redraws in the file
+		ChildCli.Run logged = ChildCli.onTerminal(this.dir, "encrypt -r alice.pub.pem -o logged.zip big.bin 2> log.txt");
+
+		assertThat(watched.exitCode()).as(watched.out()).isZero();
+		assertThat(watched.out()).contains("\rEncrypting").contains("100%");
+		assertThat(logged.exitCode()).as(logged.out()).isZero();
+		assertThat(this.cli.path("log.txt")).content().doesNotContain("Encrypting").contains("encrypted big.bin");
+	}
+
+	@Test
 	void drawsNothingForSmallInputs() {
 		CliRun.FakeTerminal terminal = this.cli.terminal();
 

@@ -86,8 +86,8 @@ class SpecialOutputTests {
 		assumeThat(Path.of("/dev/stdout")).exists();
 		Path piped = this.cli.path("piped.bin");
 
-		Run intoPipe = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip | cat > piped.bin; exit ${PIPESTATUS[0]}");
-		Run intoFile = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip > file.bin");
+		ChildCli.Run intoPipe = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip | cat > piped.bin; exit ${PIPESTATUS[0]}");
+		ChildCli.Run intoFile = sealdrop("decrypt -i alice.pem -o /dev/stdout data.zip > file.bin");
 
 		assertThat(intoPipe.exitCode()).as(intoPipe.err()).isZero();
 		assertThat(piped).hasBinaryContent(this.plaintext);
@@ -153,7 +153,7 @@ class SpecialOutputTests {
 
 	@Test
 	void aShellsProcessSubstitutionGetsThePlaintext() throws Exception {
-		Run result = sealdrop("decrypt -i alice.pem -o >(cat > substituted.bin) data.zip; status=$?; wait $!; exit $status");
+		ChildCli.Run result = sealdrop("decrypt -i alice.pem -o >(cat > substituted.bin) data.zip; status=$?; wait $!; exit $status");
 
 		assertThat(result.exitCode()).as(result.err()).isZero();
 		assertThat(this.cli.path("substituted.bin")).hasBinaryContent(this.plaintext);
@@ -164,7 +164,7 @@ class SpecialOutputTests {
 		byte[] archive = Files.readAllBytes(this.cli.path("data.zip"));
 		this.cli.write("tampered.zip", ZipSurgery.flipBit(archive, "chunks/chunk_3.enc", 7));
 
-		Run result = sealdrop("decrypt -i alice.pem -o /dev/stdout tampered.zip | cat > part.bin; exit ${PIPESTATUS[0]}");
+		ChildCli.Run result = sealdrop("decrypt -i alice.pem -o /dev/stdout tampered.zip | cat > part.bin; exit ${PIPESTATUS[0]}");
 
 		assertThat(result.exitCode()).as(result.err()).isEqualTo(ExitCode.INTEGRITY_FAILURE.code());
 		assertThat(result.err()).contains("hint: the plaintext already written to /dev/stdout is incomplete: discard it");
@@ -217,26 +217,8 @@ class SpecialOutputTests {
 		return path;
 	}
 
-	private record Run(int exitCode, String err) {
-	}
-
-	/** Runs the CLI in a JVM of its own under bash, in the test's directory, so that its descriptors are real. */
-	private Run sealdrop(String shellCommand) throws Exception {
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		String command = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.sealdrop.client.Main "
-				+ shellCommand;
-		Path err = Files.createTempFile("sealdrop-stderr-", ".txt");
-		try {
-			Process process = new ProcessBuilder("bash", "-c", command).directory(this.dir.toFile())
-				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-				.redirectError(err.toFile())
-				.start();
-			assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-			return new Run(process.exitValue(), Files.readString(err));
-		}
-		finally {
-			Files.delete(err);
-		}
+	private ChildCli.Run sealdrop(String arguments) throws Exception {
+		return ChildCli.run(this.dir, arguments);
 	}
 
 }
