@@ -18,8 +18,6 @@ final class ChunkDigests implements Closeable {
 
 	private byte[] last;
 
-	private long lastCrc32 = -1;
-
 	ChunkDigests() {
 		this(new ChunkTable());
 	}
@@ -59,15 +57,6 @@ final class ChunkDigests implements Closeable {
 		return this.last.clone();
 	}
 
-	/** The CRC-32 of the chunk added last. */
-	long lastCrc32() {
-		await();
-		if (this.lastCrc32 < 0) {
-			throw new IllegalStateException("no chunk added yet");
-		}
-		return this.lastCrc32;
-	}
-
 	/** Every chunk's digest and CRC-32, once the last hash is done. */
 	ChunkTable table() {
 		await();
@@ -99,7 +88,6 @@ final class ChunkDigests implements Closeable {
 	private void append(byte[] digest, long crc32) {
 		this.table.add(digest, crc32);
 		this.last = digest;
-		this.lastCrc32 = crc32;
 	}
 
 }

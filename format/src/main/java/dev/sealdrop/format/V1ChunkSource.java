@@ -52,6 +52,9 @@ final class V1ChunkSource implements ChunkSource {
 
 	private final ChunkDigests sealedHashes;
 
+	/** The CRC-32 of the sealed chunk returned last, as its entry recorded it and the read verified. */
+	private long lastSealedCrc32;
+
 	private ZipArchiveEntry pending;
 
 	private long index;
@@ -123,7 +126,7 @@ final class V1ChunkSource implements ChunkSource {
 
 	/** The CRC-32 of the sealed chunk {@link #next()} returned last, as its entry recorded and the read verified. */
 	long lastSealedCrc32() {
-		return this.sealedHashes.lastCrc32();
+		return this.lastSealedCrc32;
 	}
 
 	/** The trailer's {@code sealed_sha256}, once verified. */
@@ -168,6 +171,7 @@ final class V1ChunkSource implements ChunkSource {
 		// hashed on another thread while the chunk opens; a mismatch with metadata.json is still the
 		// error reported first, as if it were checked before anything else
 		this.sealedHashes.addLater(sealed, 0, sealed.length, entry.getCrc());
+		this.lastSealedCrc32 = entry.getCrc();
 
 		// the next local header says whether this chunk is the last (§6.3)
 		boolean last;

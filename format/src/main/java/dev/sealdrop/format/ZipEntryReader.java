@@ -151,7 +151,7 @@ final class ZipEntryReader implements AutoCloseable {
 	 * Throws unless every local header read so far is byte for byte what a v1 writer emits (FORMAT.md
 	 * §9): no extra fields, no other flags, versions or times.
 	 */
-	void requireCanonicalHeaders() throws MalformedArchiveException {
+	private void requireCanonicalHeaders() throws MalformedArchiveException {
 		if (this.notCanonical != null) {
 			throw new MalformedArchiveException(this.notCanonical + " is not in the form FORMAT.md §9 prescribes");
 		}
